@@ -1,0 +1,221 @@
+package org.devcd.release;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Counts the calls in flight into code that can go away (a driver bundle), and drains them before it goes: the kernfs
+ * "active reference" ({@code kernfs_get_active} / {@code kernfs_put_active} / {@code kernfs_drain}).
+ *
+ * <pre>{@code
+ * try (Gate.Pass pass = gate.enter()) {   // GateClosedException once the driver is stopping
+ *     source.read(offset, buffer);        // driver code
+ * }
+ * ...
+ * gate.closeAndDrain(Duration.ofSeconds(5)); // in the driver's stop: refuse new calls, wait for the ones inside
+ * }</pre>
+ *
+ * <p>States: {@code OPEN -> CLOSED}, one bit of one atomic field that also holds the count of calls inside. A closed gate
+ * never opens again. {@link #closeAndDrain(Duration)} returns once the count is zero, or throws
+ * {@link DrainTimeoutException} naming the threads still inside; it never waits without bound.
+ *
+ * <p>Thread-safety: all methods may be called from any thread. Memory consistency effects: actions of a thread inside
+ * the gate before it {@linkplain Pass#close() leaves} happen-before the return of a {@code closeAndDrain} that saw it
+ * leave.
+ */
+@ProviderType
+public final class Gate {
+    /** The sign bit of {@link #state}: like kernfs' {@code KN_DEACTIVATED_BIAS}, it makes a closed gate's state negative. */
+    private static final int CLOSED = Integer.MIN_VALUE;
+    private static final int SLOT_BITS = 4;
+    private static final int SLOTS = 1 << SLOT_BITS;
+    private static final VarHandle STATE;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Thread[].class);
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Gate.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    /** {@link #CLOSED} bit | number of calls inside; written only through {@link #STATE}. */
+    private volatile int state;
+    /** Who is inside, for the drain report: a thread claims a free slot with a CAS and clears it when it leaves. */
+    private final Thread[] slots = new Thread[SLOTS];
+    /** Passes that found every slot taken. */
+    private final Set<Pass> overflow = ConcurrentHashMap.newKeySet();
+    /** Completed for good once the gate is closed and empty. */
+    private final Completion drained = new Completion();
+
+    /**
+     * @param name what the gate guards, used in messages, for example {@code "driver org.example.disk 1.0.0"}
+     */
+    public Gate(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
+        }
+        this.name = name;
+    }
+
+    /**
+     * Enters the gate; close the returned pass when the call is over (try-with-resources).
+     *
+     * @return the pass of this call
+     * @throws GateClosedException {@code gate 'NAME' is closed} once {@link #close()} ran
+     */
+    public Pass enter() {
+        int old = (int) STATE.getAndAdd(this, 1);
+        if (old < 0) {
+            leave();
+            throw new GateClosedException(name);
+        }
+        Thread thread = Thread.currentThread();
+        return new Pass(thread, claimSlot(thread));
+    }
+
+    /** Refuses new entries from now on, without waiting for the calls inside. Idempotent. */
+    public void close() {
+        int old = (int) STATE.getAndBitwiseOr(this, CLOSED);
+        if (old == 0) {
+            drained.completeAll();
+        }
+    }
+
+    /**
+     * Closes the gate and waits, at most {@code bound}, until no call is inside.
+     *
+     * @param bound the longest wait, >= 0
+     * @throws DrainTimeoutException if calls are still inside after {@code bound}; its message names their threads
+     * @throws IllegalStateException if the calling thread is itself inside the gate: it would wait for itself
+     * @throws InterruptedException if interrupted while waiting; the gate stays closed
+     */
+    public void closeAndDrain(Duration bound) throws DrainTimeoutException, InterruptedException {
+        Objects.requireNonNull(bound, "bound");
+        if (bound.isNegative()) {
+            throw new IllegalArgumentException("bound: " + bound + " (expected: >= 0)");
+        }
+        Thread self = Thread.currentThread();
+        if (threadsInside().contains(self)) {
+            throw new IllegalStateException("gate '" + name + "': thread '" + self.getName()
+                    + "' is inside the gate and would wait for itself to leave");
+        }
+        close();
+        if (!drained.await(bound)) {
+            throw new DrainTimeoutException(name, bound, inFlight(), threadsInside());
+        }
+    }
+
+    /** @return how many calls are inside now; a snapshot, for diagnostics */
+    public int inFlight() {
+        return state & ~CLOSED;
+    }
+
+    /** @return whether {@link #close()} ran */
+    public boolean isClosed() {
+        return state < 0;
+    }
+
+    /** @return whether the gate is closed and no call is inside */
+    public boolean isDrained() {
+        return drained.isDone();
+    }
+
+    /** @return the threads inside now (a thread inside twice is listed twice); a snapshot, for diagnostics */
+    public List<Thread> threadsInside() {
+        List<Thread> inside = new ArrayList<>();
+        for (int i = 0; i < SLOTS; i++) {
+            Thread thread = (Thread) SLOT.getAcquire(slots, i);
+            if (thread != null) {
+                inside.add(thread);
+            }
+        }
+        for (Pass pass : overflow) {
+            inside.add(pass.thread);
+        }
+        return inside;
+    }
+
+    /** @return the name given at construction */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Gate[" + name + ", " + (isClosed() ? "closed" : "open") + ", inFlight=" + inFlight() + "]";
+    }
+
+    private int claimSlot(Thread thread) {
+        // Fibonacci hashing of the thread id spreads threads over the slots; the top bits are the best mixed.
+        int start = (int) thread.getId() * 0x9E3779B9 >>> (Integer.SIZE - SLOT_BITS);
+        for (int i = 0; i < SLOTS; i++) {
+            int slot = (start + i) & (SLOTS - 1);
+            if (slots[slot] == null && SLOT.compareAndSet(slots, slot, null, thread)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private void leave() {
+        int now = (int) STATE.getAndAdd(this, -1) - 1;
+        if (now == CLOSED) {
+            drained.completeAll();
+        }
+    }
+
+    /**
+     * One call inside the gate. Close it exactly once, when the call is over; it may be closed by another thread than
+     * the one that entered, if that thread handed it over with a happens-before edge.
+     */
+    @ProviderType
+    public final class Pass implements AutoCloseable {
+        private final Thread thread;
+        private final int slot;
+        private boolean left;
+
+        private Pass(Thread thread, int slot) {
+            this.thread = thread;
+            this.slot = slot;
+            if (slot < 0) {
+                overflow.add(this);
+            }
+        }
+
+        /**
+         * Leaves the gate.
+         *
+         * @throws IllegalStateException {@code gate 'NAME': pass of 'THREAD' already left} on a second close
+         */
+        @Override
+        public void close() {
+            if (left) {
+                throw new IllegalStateException("gate '" + name + "': pass of '" + thread.getName() + "' already left");
+            }
+            left = true;
+            if (slot >= 0) {
+                SLOT.setRelease(slots, slot, null);
+            } else {
+                overflow.remove(this);
+            }
+            leave();
+        }
+
+        @Override
+        public String toString() {
+            return "Pass[" + name + ", " + thread.getName() + (left ? ", left" : "") + "]";
+        }
+    }
+}
