@@ -45,6 +45,11 @@ public final class DrainTimeoutException extends java.util.concurrent.TimeoutExc
         return threads.stream().map(DrainTimeoutException::describe).collect(Collectors.joining(", "));
     }
 
+    private static String frame(StackTraceElement at) {
+        String where = at.getFileName() == null ? "Unknown Source" : at.getFileName() + ":" + at.getLineNumber();
+        return at.getClassName() + "." + at.getMethodName() + "(" + where + ")";
+    }
+
     private static String describe(Thread thread) {
         // The first frame outside the JDK: where the thread is stuck, rather than the park it is stuck in.
         StackTraceElement[] stack = thread.getStackTrace();
@@ -59,6 +64,6 @@ public final class DrainTimeoutException extends java.util.concurrent.TimeoutExc
         if (at == null && stack.length > 0) {
             at = stack[0];
         }
-        return "'" + thread.getName() + "' (" + thread.getState() + ")" + (at == null ? "" : " at " + at);
+        return "'" + thread.getName() + "' (" + thread.getState() + ")" + (at == null ? "" : " at " + frame(at));
     }
 }
