@@ -112,8 +112,6 @@ public final class RefCount {
     /**
      * Drops one reference ({@code kref_put}); the last one runs the release action, once, in this thread.
      *
-     * <p>If the release action throws, the count is released all the same and the exception reaches the caller.
-     *
      * @return {@code true} iff this call dropped the last reference and ran the release action
      * @throws IllegalReferenceCountException {@code refCnt: 0, decrement: 1} if the count was already released
      */

@@ -52,17 +52,8 @@ class GateTest {
     /** A drain waits for the call inside, then returns; the call finished before the drain returned. */
     @Test
     void drainWaitsForTheCallInside() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        Thread caller = Threads.start("caller", () -> {
-            try (Gate.Pass pass = gate.enter()) {
-                entered.countDown();
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        entered.await();
+        Thread caller = callerInside("caller", finish);
         AtomicReference<Throwable> drainFailure = new AtomicReference<>();
         Thread drainer = Threads.start("drainer", () -> {
             try {
@@ -87,17 +78,8 @@ class GateTest {
     /** An expired drain names the gate, the bound, the count and the stuck thread with its frame. */
     @Test
     void expiredDrainNamesTheThreadsInside() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        Thread stuck = Threads.start("stuck-reader", () -> {
-            try (Gate.Pass pass = gate.enter()) {
-                entered.countDown();
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        entered.await();
+        Thread stuck = callerInside("stuck-reader", finish);
         Threads.awaitBlocked(stuck);
 
         assertThatThrownBy(() -> gate.closeAndDrain(Duration.ofMillis(20)))
@@ -155,20 +137,11 @@ class GateTest {
     @Test
     void moreCallersThanSlotsAreAllReported() throws Exception {
         int callers = 40;
-        CountDownLatch entered = new CountDownLatch(callers);
         CountDownLatch finish = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            threads.add(Threads.start("caller-" + i, () -> {
-                try (Gate.Pass pass = gate.enter()) {
-                    entered.countDown();
-                    finish.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            threads.add(callerInside("caller-" + i, finish));
         }
-        entered.await();
 
         assertThat(gate.inFlight()).isEqualTo(callers);
         assertThat(gate.threadsInside()).containsExactlyInAnyOrderElementsOf(threads);
@@ -179,5 +152,20 @@ class GateTest {
         }
         assertThat(gate.threadsInside()).isEmpty();
         assertThat(gate.isDrained()).isTrue();
+    }
+
+    /** Starts a thread that enters the gate and stays inside until {@code finish} opens; returns once it is inside. */
+    private Thread callerInside(String name, CountDownLatch finish) throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        Thread caller = Threads.start(name, () -> {
+            try (Gate.Pass pass = gate.enter()) {
+                entered.countDown();
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        entered.await();
+        return caller;
     }
 }
