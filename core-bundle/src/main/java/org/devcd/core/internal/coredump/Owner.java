@@ -1,0 +1,36 @@
+package org.devcd.core.internal.coredump;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.devcd.release.Gate;
+
+/**
+ * A driver bundle that uses the coredump service: its identity (strings only: the registry never keeps an object or
+ * class of the bundle), and the two gates that let its stop wait for everything in flight.
+ *
+ * <p>{@link #registrations} counts the driver's calls into the registry; {@link #callbacks} counts the registry's calls
+ * into the driver's {@link org.devcd.coredump.DumpSource}s. {@link #dumps} holds every dump of this owner from the moment
+ * it is admitted until it is freed, so a stop can delete the listed ones and wait for those another path is deleting.
+ */
+final class Owner {
+    final long bundleId;
+    final String symbolicName;
+    final String version;
+    final Gate registrations;
+    final Gate callbacks;
+    final Set<Dump> dumps = ConcurrentHashMap.newKeySet();
+
+    Owner(long bundleId, String symbolicName, String version) {
+        this.bundleId = bundleId;
+        this.symbolicName = symbolicName;
+        this.version = version;
+        this.registrations = new Gate("coredump registrations of " + this);
+        this.callbacks = new Gate("coredump callbacks into " + this);
+    }
+
+    @Override
+    public String toString() {
+        return symbolicName + " " + version + " [" + bundleId + "]";
+    }
+}

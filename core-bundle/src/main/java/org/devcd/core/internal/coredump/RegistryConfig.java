@@ -1,0 +1,42 @@
+package org.devcd.core.internal.coredump;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry's settings. {@link #problems()} lists what is wrong with a candidate, one exact sentence each.
+ *
+ * @param defaultTimeout how long a dump stays unless its driver gave a timeout ({@code DEVCD_TIMEOUT}, 5 minutes)
+ * @param maxDumpBytes the largest dump accepted
+ * @param maxDumps the most dumps held at once
+ * @param maxTotalBytes the most bytes held at once
+ * @param drainTimeout the longest a deletion waits for reads in flight, and a stop for calls into its driver
+ */
+public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int maxDumps, long maxTotalBytes,
+        Duration drainTimeout) {
+
+    public static final RegistryConfig DEFAULTS = new RegistryConfig(Duration.ofMinutes(5), 64L << 20, 1000, 256L << 20,
+            Duration.ofSeconds(5));
+
+    /** @return what is wrong, one exact sentence each; empty when valid */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (defaultTimeout == null || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
+            problems.add("timeout: " + defaultTimeout + " (expected: > 0)");
+        }
+        if (maxDumpBytes < 0) {
+            problems.add("maxDumpBytes: " + maxDumpBytes + " (expected: >= 0)");
+        }
+        if (maxDumps < 0) {
+            problems.add("maxDumps: " + maxDumps + " (expected: >= 0)");
+        }
+        if (maxTotalBytes < 0) {
+            problems.add("maxTotalBytes: " + maxTotalBytes + " (expected: >= 0)");
+        }
+        if (drainTimeout == null || drainTimeout.isNegative()) {
+            problems.add("drainTimeout: " + drainTimeout + " (expected: >= 0)");
+        }
+        return problems;
+    }
+}
