@@ -5,9 +5,10 @@
  * races, plus what the kernel never merged: a driver bundle that stops takes its dumps with it, freed while its class
  * loader is still valid.
  */
-@Export
+@Export(substitution = Substitution.NOIMPORT)
 @Version("1.0.0")
 package org.devcd.coredump;
 
 import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.bundle.Export.Substitution;
 import org.osgi.annotation.versioning.Version;

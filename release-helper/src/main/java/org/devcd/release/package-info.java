@@ -15,9 +15,10 @@
  * <p>At run time this package is carried and exported by the long-lived core bundle {@code org.devcd.core}, so every class
  * in it is loaded by the core's class loader. A driver bundle imports it and never embeds it.
  */
-@Export
+@Export(substitution = Substitution.NOIMPORT)
 @Version("1.0.0")
 package org.devcd.release;
 
 import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.bundle.Export.Substitution;
 import org.osgi.annotation.versioning.Version;

@@ -69,7 +69,7 @@ public final class DumpRegistry implements CoredumpAdmin {
     private final AtomicLong lastId = new AtomicLong();
     private final AtomicInteger heldDumps = new AtomicInteger();
     private final AtomicLong heldBytes = new AtomicLong();
-    /** LIVE dumps (and REGISTERING ones about to be), by name and by owner+device. */
+    /** Listed dumps (and REGISTERING ones about to be) by name; every unfreed dump by owner+device. */
     private final ConcurrentHashMap<String, Dump> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<DeviceKey, Dump> byDevice = new ConcurrentHashMap<>();
     /** Owners whose dumps may not all be freed yet. */
@@ -237,7 +237,6 @@ public final class DumpRegistry implements CoredumpAdmin {
             return false;
         }
         byName.remove(dump.name, dump);
-        byDevice.remove(new DeviceKey(dump.owner, dump.device), dump);
         dump.cancelTimer();
         unreserve(dump.size);
         dump.active.release();
@@ -248,6 +247,8 @@ public final class DumpRegistry implements CoredumpAdmin {
         }
         free(dump);
         dump.markFreed();
+        // The device keeps its dump until it is freed: a put meanwhile finds it and waits (I5), a new dump is refused.
+        byDevice.remove(new DeviceKey(dump.owner, dump.device), dump);
         dump.owner.dumps.remove(dump);
         DumpInfo info = dump.info();
         events.execute(() -> notifyRemoved(info, reason));

@@ -1,11 +1,20 @@
 package org.devcd.core.internal.coredump;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.devcd.coredump.DumpSource;
 import org.devcd.coredump.Registration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /** A registry on a manual timer, a fixed clock and a recorded event log; drains are long, so handshakes decide. */
 class RegistryFixture {
@@ -19,8 +28,43 @@ class RegistryFixture {
             () -> { });
     final DriverCoredumps disk = registry.attach(7, "org.example.disk", "1.0.0");
 
-    /** Registers a {@link TestSource} of {@code size} bytes for {@code device} and returns its name. */
-    String register(DriverCoredumps driver, String device, TestSource source) {
+    /** What the registry logged at WARNING or worse; a test that expects none fails on any (an expired drain, say). */
+    final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    boolean warningsExpected;
+    private final Logger registryLog = Logger.getLogger(DumpRegistry.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                logged.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLog() {
+        registryLog.addHandler(capture);
+    }
+
+    @AfterEach
+    void failOnUnexpectedWarnings() {
+        registryLog.removeHandler(capture);
+        if (!warningsExpected && !logged.isEmpty()) {
+            throw new AssertionError("unexpected log: " + logged.get(0).getLevel() + " " + logged.get(0).getMessage()
+                    + " " + java.util.Arrays.toString(logged.get(0).getParameters()));
+        }
+    }
+
+    /** Registers {@code source} for {@code device}, failing unless it is registered, and returns its name. */
+    String register(DriverCoredumps driver, String device, DumpSource source) {
         Registration registration = driver.dumpm(device, source);
         if (!(registration instanceof Registration.Registered registered)) {
             throw new AssertionError("not registered: " + registration);
