@@ -1,0 +1,122 @@
+package org.devcd.core.internal.osgi;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+
+import org.devcd.core.internal.coredump.DumpRegistry;
+import org.devcd.core.internal.coredump.RegistryConfig;
+import org.devcd.coredump.CoredumpAdmin;
+import org.devcd.coredump.CoredumpStatus;
+import org.devcd.coredump.DumpInfo;
+import org.devcd.coredump.DumpReader;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The registry as a DS component: configured by PID {@code org.devcd.coredump}, announcing through EventAdmin when one
+ * is there, offering {@link CoredumpAdmin} to admins and tools.
+ */
+@Component(service = {CoredumpAdmin.class, CoredumpRegistryComponent.class}, configurationPid = "org.devcd.coredump",
+        immediate = true)
+@Designate(ocd = CoredumpConfig.class)
+public final class CoredumpRegistryComponent implements CoredumpAdmin {
+    private static final System.Logger LOG = System.getLogger(CoredumpRegistryComponent.class.getName());
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    private volatile DumpRegistry registry;
+
+    @Activate
+    void activate(CoredumpConfig config) {
+        RegistryConfig settings = RegistryConfig.DEFAULTS;
+        try {
+            settings = checked(config);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); starting with the defaults {1}",
+                    e.getMessage(), settings);
+        }
+        registry = DumpRegistry.start(settings, new EventAdminBridge(() -> eventAdmin));
+        if (config.disabled()) {
+            registry.disable();
+        }
+    }
+
+    @Modified
+    void modified(CoredumpConfig config) {
+        DumpRegistry current = registry;
+        try {
+            current.configure(checked(config));
+            LOG.log(Level.INFO, "org.devcd.coredump configured: {0}", current.config());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); keeping {1}", e.getMessage(),
+                    current.config());
+        }
+        if (config.disabled()) {
+            current.disable();
+        } else if (current.status().disabled()) {
+            LOG.log(Level.WARNING, "org.devcd.coredump: disabled is write-once; disabled=false has no effect");
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.shutdown();
+    }
+
+    /** @return the registry, for the per-bundle driver services */
+    DumpRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public List<DumpInfo> list() {
+        return registry.list();
+    }
+
+    @Override
+    public DumpReader open(String name) {
+        return registry.open(name);
+    }
+
+    @Override
+    public boolean dismiss(String name) {
+        return registry.dismiss(name);
+    }
+
+    @Override
+    public boolean disable() {
+        return registry.disable();
+    }
+
+    @Override
+    public CoredumpStatus status() {
+        return registry.status();
+    }
+
+    /** Converts, then validates; a value of the wrong type or range is an {@link IllegalArgumentException}. */
+    private static RegistryConfig checked(CoredumpConfig config) {
+        RegistryConfig candidate;
+        try {
+            candidate = new RegistryConfig(Duration.ofSeconds(config.timeout_seconds()), config.max_dump_bytes(),
+                    config.max_dumps(), config.max_total_bytes(), Duration.ofMillis(config.drain_timeout_millis()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unreadable value: " + e.getMessage(), e);
+        }
+        List<String> problems = candidate.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return candidate;
+    }
+}
