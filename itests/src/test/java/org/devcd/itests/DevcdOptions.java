@@ -19,15 +19,24 @@ public final class DevcdOptions {
     private DevcdOptions() {
     }
 
-    /** @return SCR and its API bundles, the core bundle, and JUnit for the probe */
+    /**
+     * @return SCR, Config Admin, Metatype, Event Admin and the Gogo runtime, the core bundle, and JUnit and Awaitility
+     *     for the probe
+     */
     public static Option core() {
         return composite(
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 junitBundles(),
+                runtimeBundle("hamcrest"),
+                runtimeBundle("awaitility"),
                 runtimeBundle("org.osgi.util.function"),
                 runtimeBundle("org.osgi.util.promise"),
                 runtimeBundle("org.osgi.service.component"),
                 runtimeBundle("org.apache.felix.scr"),
+                runtimeBundle("org.apache.felix.configadmin"),
+                runtimeBundle("org.apache.felix.metatype"),
+                runtimeBundle("org.apache.felix.eventadmin"),
+                runtimeBundle("org.apache.felix.gogo.runtime"),
                 bundle(fileUrl(requiredJar("devcd.core.bundle"))));
     }
 
