@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -29,9 +31,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** Config Admin changes the registry at run time; a bad value is rejected and the previous settings stay. */
 @RunWith(PaxExam.class)
@@ -48,9 +54,28 @@ public class CoredumpConfigurationIT {
     @Inject
     private ConfigurationAdmin configurationAdmin;
 
+    @Inject
+    private MetaTypeService metaType;
+
     @Configuration
     public Option[] config() {
         return new Option[] {DevcdOptions.core()};
+    }
+
+    /** Metatype describes the configuration: each property with its default. */
+    @Test
+    public void metatypeDescribesTheConfiguration() {
+        Bundle core = Bundles.bySymbolicName(context, "org.devcd.core");
+        ObjectClassDefinition definition = metaType.getMetaTypeInformation(core)
+                .getObjectClassDefinition("org.devcd.coredump", null);
+        Map<String, String> defaults = new TreeMap<>();
+        for (AttributeDefinition attribute : definition.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            defaults.put(attribute.getID(), String.join(",", attribute.getDefaultValue()));
+        }
+
+        assertEquals("devcd device coredumps", definition.getName());
+        assertEquals("{disabled=false, drain.timeout.millis=5000, max.dump.bytes=67108864, max.dumps=1000, "
+                + "max.total.bytes=268435456, timeout.seconds=300}", defaults.toString());
     }
 
     /** A shorter timeout applies to new dumps: one expires and is announced as REMOVED with reason TIMEOUT. */

@@ -82,10 +82,7 @@ class InvariantsTest extends RegistryFixture {
     void i4_dismissNeverReArmsADeletion() throws Exception {
         TestSource source = new TestSource(1).blockFree();
         register(disk, "sda", source);
-        Threads.Running<Void> expiring = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> expiring = expireOnTimerThread(0);
         source.freeEntered.await();
 
         assertThat(registry.dismiss("devcd1")).isFalse();
@@ -140,13 +137,9 @@ class InvariantsTest extends RegistryFixture {
         register(disk, "sda", stuck);
         TestSource other = new TestSource(8);
         register(disk, "sdb", other);
-        DumpReader reader = registry.open("devcd1");
-        Threads.Running<Integer> read = Threads.start("reader", () -> reader.read(0, ByteBuffer.allocate(8)));
+        Threads.Running<Integer> read = readOnNewThread("devcd1");
         stuck.readEntered.await();
-        Threads.Running<Void> deleter = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> deleter = expireOnTimerThread(0);
         deleter.awaitBlocked();
 
         try (DumpReader second = registry.open("devcd2")) {

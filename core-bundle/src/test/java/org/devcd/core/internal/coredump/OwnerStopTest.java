@@ -60,10 +60,7 @@ class OwnerStopTest extends RegistryFixture {
         DumpReader reader = registry.open("devcd1");
         Threads.Running<Integer> read = Threads.start("reader", () -> reader.read(0, ByteBuffer.allocate(8)));
         source.readEntered.await();
-        Threads.Running<Void> stop = Threads.start("stop", () -> {
-            disk.detach();
-            return null;
-        });
+        Threads.Running<Void> stop = Threads.run("stop", disk::detach);
         stop.awaitBlocked();
 
         assertThat(stop.isDone()).isFalse();
@@ -87,10 +84,7 @@ class OwnerStopTest extends RegistryFixture {
         TestSource slow = new TestSource(1).blockSize();
         Threads.Running<Registration> registering = Threads.start("register", () -> disk.dumpm("sda", slow));
         slow.sizeEntered.await();
-        Threads.Running<Void> stop = Threads.start("stop", () -> {
-            disk.detach();
-            return null;
-        });
+        Threads.Running<Void> stop = Threads.run("stop", disk::detach);
         stop.awaitBlocked();
 
         slow.sizeRelease.countDown();
@@ -106,15 +100,9 @@ class OwnerStopTest extends RegistryFixture {
     void stopWaitsForADeletionAnotherPathRuns() throws Exception {
         TestSource source = new TestSource(1).blockFree();
         register(disk, "sda", source);
-        Threads.Running<Void> expiring = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> expiring = expireOnTimerThread(0);
         source.freeEntered.await();
-        Threads.Running<Void> stop = Threads.start("stop", () -> {
-            disk.detach();
-            return null;
-        });
+        Threads.Running<Void> stop = Threads.run("stop", disk::detach);
         stop.awaitBlocked();
 
         source.freeRelease.countDown();

@@ -57,7 +57,7 @@ class RaceScenariosTest extends RegistryFixture {
     void r2_disableRacesADismiss() throws Exception {
         TestSource source = new TestSource(8).blockReads();
         register(disk, "sda", source);
-        Threads.Running<Integer> reader = startRead("devcd1");
+        Threads.Running<Integer> reader = readOnNewThread("devcd1");
         source.readEntered.await();
         Threads.Running<Boolean> dismiss = Threads.start("dismiss", () -> registry.dismiss("devcd1"));
         dismiss.awaitBlocked();
@@ -170,12 +170,9 @@ class RaceScenariosTest extends RegistryFixture {
         register(disk, "sda", stuck);
         TestSource other = new TestSource(4);
         register(disk, "sdb", other);
-        Threads.Running<Integer> reader = startRead("devcd1");
+        Threads.Running<Integer> reader = readOnNewThread("devcd1");
         stuck.readEntered.await();
-        Threads.Running<Void> deleter = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> deleter = expireOnTimerThread(0);
         deleter.awaitBlocked();
         Threads.Running<Boolean> put = Threads.start("put", () -> disk.put("sda"));
         put.awaitBlocked();
@@ -218,10 +215,7 @@ class RaceScenariosTest extends RegistryFixture {
     void r10_putWhileTheTimeoutDeletionRuns() throws Exception {
         TestSource source = new TestSource(8).blockFree();
         register(disk, "sda", source);
-        Threads.Running<Void> deleter = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> deleter = expireOnTimerThread(0);
         source.freeEntered.await();
         Threads.Running<Boolean> put = Threads.start("put", () -> disk.put("sda"));
         put.awaitBlocked();
@@ -240,7 +234,7 @@ class RaceScenariosTest extends RegistryFixture {
     void r11_disableAndPutAtOnce() throws Exception {
         TestSource source = new TestSource(8).blockReads();
         register(disk, "sda", source);
-        Threads.Running<Integer> reader = startRead("devcd1");
+        Threads.Running<Integer> reader = readOnNewThread("devcd1");
         source.readEntered.await();
         Threads.Running<Boolean> put = Threads.start("put", () -> disk.put("sda"));
         put.awaitBlocked();
@@ -266,10 +260,7 @@ class RaceScenariosTest extends RegistryFixture {
         for (int i = 0; i < others.length; i++) {
             register(disk, "sd" + (char) ('b' + i), others[i]);
         }
-        Threads.Running<Void> deleter = Threads.start("timer", () -> {
-            timer.fireIfPending(0);
-            return null;
-        });
+        Threads.Running<Void> deleter = expireOnTimerThread(0);
         expiring.freeEntered.await();
         Threads.Running<Boolean> disable = Threads.start("disable", registry::disable);
         disable.awaitBlocked();
@@ -300,10 +291,5 @@ class RaceScenariosTest extends RegistryFixture {
         assertThat(slow.frees).hasValue(1);
         assertThat(fast.frees).hasValue(0);
         assertThat(registry.list()).extracting(DumpInfo::name).containsExactly("devcd1");
-    }
-
-    private Threads.Running<Integer> startRead(String name) {
-        DumpReader reader = registry.open(name);
-        return Threads.start("reader", () -> reader.read(0, ByteBuffer.allocate(64)));
     }
 }

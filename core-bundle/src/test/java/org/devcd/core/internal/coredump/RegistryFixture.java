@@ -72,6 +72,17 @@ class RegistryFixture {
         return registered.name();
     }
 
+    /** Fires timer task {@code index} on a new thread, as the timer thread would, unless it was cancelled. */
+    Threads.Running<Void> expireOnTimerThread(int index) {
+        return Threads.run("timer", () -> timer.fireIfPending(index));
+    }
+
+    /** Reads the first 64 bytes of dump {@code name} on a new thread. */
+    Threads.Running<Integer> readOnNewThread(String name) {
+        org.devcd.coredump.DumpReader reader = registry.open(name);
+        return Threads.start("reader", () -> reader.read(0, java.nio.ByteBuffer.allocate(64)));
+    }
+
     /** The unfreed dump {@code name} of {@code driver}. */
     static Dump dump(DriverCoredumps driver, String name) {
         return driver.owner.dumps.stream().filter(d -> d.name.equals(name)).findFirst()

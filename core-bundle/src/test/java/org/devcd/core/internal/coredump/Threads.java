@@ -27,6 +27,14 @@ final class Threads {
         return new Running<>(thread, result);
     }
 
+    /** Runs {@code body} on a new daemon thread; the future completes when it ends. */
+    static Running<Void> run(String name, Runnable body) {
+        return start(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
     record Running<T>(Thread thread, Future<T> result) {
         /** Waits until the thread is parked (WAITING or TIMED_WAITING), failing after 10 s. */
         void awaitBlocked() {
