@@ -143,8 +143,8 @@ public final class DumpRegistry implements CoredumpAdmin {
      */
     Registration register(Owner owner, String device, DumpSource source, Duration timeout) {
         String problem = deviceProblem(device);
-        if (problem == null && timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            problem = "timeout: " + timeout + " (expected: > 0)";
+        if (problem == null && timeout != null) {
+            problem = RegistryConfig.timeoutProblem(timeout);
         }
         if (problem != null) {
             freeRejected(owner, source, device);

@@ -16,14 +16,18 @@ import java.util.List;
 public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int maxDumps, long maxTotalBytes,
         Duration drainTimeout) {
 
+    /** The longest timeout: a year is far past any use, and keeps deadlines and timer delays from overflowing. */
+    static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     public static final RegistryConfig DEFAULTS = new RegistryConfig(Duration.ofMinutes(5), 64L << 20, 1000, 256L << 20,
             Duration.ofSeconds(5));
 
     /** @return what is wrong, one exact sentence each; empty when valid */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (defaultTimeout == null || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
-            problems.add("timeout: " + defaultTimeout + " (expected: > 0)");
+        String timeoutProblem = timeoutProblem(defaultTimeout);
+        if (timeoutProblem != null) {
+            problems.add(timeoutProblem);
         }
         if (maxDumpBytes < 0) {
             problems.add("maxDumpBytes: " + maxDumpBytes + " (expected: >= 0)");
@@ -38,5 +42,13 @@ public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int max
             problems.add("drainTimeout: " + drainTimeout + " (expected: >= 0)");
         }
         return problems;
+    }
+
+    /** @return what is wrong with a dump timeout, or null */
+    static String timeoutProblem(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            return "timeout: " + timeout + " (expected: > 0 and <= " + MAX_TIMEOUT + ")";
+        }
+        return null;
     }
 }

@@ -41,13 +41,20 @@ class BadInputTest extends RegistryFixture {
         assertBystanderUnharmed();
     }
 
-    /** A zero or negative timeout is refused with its value, and the data is freed. */
+    /** A zero, negative or absurd timeout is refused with its value, and the data is freed. */
     @Test
     void badTimeoutsAreRefused() {
         TestSource source = new TestSource(1);
         assertThatThrownBy(() -> disk.dumpm("sda", source, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout: PT-1S (expected: > 0)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeout: PT-1S (expected: > 0 and <= PT8760H)");
         assertThat(source.frees).hasValue(1);
+        TestSource forever = new TestSource(1);
+        assertThatThrownBy(() -> disk.dumpm("sda", forever, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeout: PT2562047788015215H30M7S (expected: > 0 and <= PT8760H)");
+        assertThat(forever.frees).hasValue(1);
+        assertThat(registry.status().dumps()).as("nothing reserved").isEqualTo(1);
         assertThatThrownBy(() -> disk.dumpm("sda", new TestSource(1), null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("timeout");
         assertThatThrownBy(() -> disk.dumpv("sda", null)).isInstanceOf(NullPointerException.class).hasMessage("data");
