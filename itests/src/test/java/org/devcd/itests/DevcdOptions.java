@@ -45,6 +45,11 @@ public final class DevcdOptions {
         return composite(core(), bundle(fileUrl(requiredJar("devcd.driver.bundle"))));
     }
 
+    /** @return {@link #coreAndSampleDriver()} plus the deliberately naive driver */
+    public static Option coreAndBothDrivers() {
+        return composite(coreAndSampleDriver(), bundle(fileUrl(requiredJar("devcd.naive.driver.bundle"))));
+    }
+
     private static Option runtimeBundle(String name) {
         return bundle(fileUrl(requiredFile(Path.of(requiredProperty("devcd.runtime.bundles"), name + ".jar"))));
     }

@@ -50,7 +50,24 @@ public final class ReleaseDebug {
     public static Preemption holdAfterComplete(Completion completion, Duration maxHold) {
         Objects.requireNonNull(completion, "completion");
         requirePositive("maxHold", maxHold);
-        Preemption hold = new Preemption(completion, maxHold);
+        Preemption hold = new Preemption(completion, null, maxHold);
+        arm(hold);
+        return hold;
+    }
+
+    /**
+     * Arms a hold of the first completion that {@code signaller} signals after this call, whichever completion it is: for
+     * a test that knows the foreign thread that will drop the last reference, but not the object's completion.
+     *
+     * @param signaller the thread to hold
+     * @param maxHold the longest the thread is held, > 0
+     * @return the armed hold; close it to disarm
+     * @throws IllegalStateException if another mode is armed
+     */
+    public static Preemption holdAfterComplete(Thread signaller, Duration maxHold) {
+        Objects.requireNonNull(signaller, "signaller");
+        requirePositive("maxHold", maxHold);
+        Preemption hold = new Preemption(null, signaller, maxHold);
         arm(hold);
         return hold;
     }
@@ -134,20 +151,25 @@ public final class ReleaseDebug {
     @ProviderType
     public static final class Preemption implements Mode, AutoCloseable {
         private final Completion target;
+        private final Thread signaller;
         private final Duration maxHold;
         private final AtomicReference<Thread> held = new AtomicReference<>();
         // Latches, not Completions: the hold must not pass through its own preemption point.
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch resumed = new CountDownLatch(1);
 
-        private Preemption(Completion target, Duration maxHold) {
+        /** Holds the first signal of {@code target} (if not null) by {@code signaller} (if not null). */
+        private Preemption(Completion target, Thread signaller, Duration maxHold) {
             this.target = target;
+            this.signaller = signaller;
             this.maxHold = maxHold;
         }
 
         @Override
         public void preempt(Completion completion) {
-            if (completion != target || !held.compareAndSet(null, Thread.currentThread())) {
+            Thread current = Thread.currentThread();
+            if ((target != null && completion != target) || (signaller != null && current != signaller)
+                    || !held.compareAndSet(null, current)) {
                 return;
             }
             arrived.countDown();
@@ -179,7 +201,7 @@ public final class ReleaseDebug {
          */
         public Thread awaitArrival(Duration timeout) throws InterruptedException, TimeoutException {
             if (!arrived.await(Completion.toNanosSaturated(timeout), TimeUnit.NANOSECONDS)) {
-                throw new TimeoutException("no thread signalled " + target + " within " + timeout);
+                throw new TimeoutException("no thread signalled " + what() + " within " + timeout);
             }
             return held.get();
         }
@@ -201,10 +223,14 @@ public final class ReleaseDebug {
             MODE.compareAndSet(this, null);
         }
 
+        private String what() {
+            return target != null ? target.toString() : "a completion on '" + signaller.getName() + "'";
+        }
+
         @Override
         public String toString() {
             Thread thread = held.get();
-            return "holdAfterComplete(" + target + ", " + (thread == null ? "waiting" : "holding '" + thread.getName()
+            return "holdAfterComplete(" + what() + ", " + (thread == null ? "waiting" : "holding '" + thread.getName()
                     + "'") + ")";
         }
     }

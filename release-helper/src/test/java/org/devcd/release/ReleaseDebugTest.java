@@ -39,6 +39,52 @@ class ReleaseDebugTest {
         assertThat(ReleaseDebug.isArmed()).isFalse();
     }
 
+    /**
+     * A hold by signalling thread catches that thread's first completion: here a KObject's last put, where only the core's
+     * release code is on the stack between complete() and the foreign caller.
+     */
+    @Test
+    void holdBySignallerStopsTheForeignThreadInsideTheCoresReleaseOnly() throws Exception {
+        KObject shared = new KObject("sample0", java.util.Map.of());
+        assertThat(shared.tryGet()).isTrue();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread foreign = Threads.start("foreign", () -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shared.put();
+        });
+        try (ReleaseDebug.Preemption hold = ReleaseDebug.holdAfterComplete(foreign, Duration.ofSeconds(30))) {
+            Thread owner = Threads.start("owner", () -> {
+                try {
+                    shared.unregister(Duration.ofSeconds(30));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Threads.awaitBlocked(owner); // steps 3-4: the owner dropped its reference and waits
+            go.countDown(); // step 5: the foreign thread drops the last one
+
+            assertThat(hold.awaitArrival(Duration.ofSeconds(10))).isSameAs(foreign);
+            Threads.join(owner); // step 8: the owner's wait is over while the foreign thread is still inside release
+            java.util.List<String> between = new java.util.ArrayList<>();
+            for (StackTraceElement frame : foreign.getStackTrace()) {
+                if (frame.getClassName().startsWith(getClass().getName())) {
+                    break; // the foreign caller's own frame
+                }
+                between.add(frame.getClassName());
+            }
+            assertThat(between).filteredOn(c -> !c.startsWith("java.") && !c.startsWith("jdk."))
+                    .allMatch(c -> c.startsWith("org.devcd.release."))
+                    .contains(KObject.class.getName(), RefCount.class.getName(), Completion.class.getName());
+            hold.resume();
+            Threads.join(foreign);
+        }
+        assertThat(shared.refCnt()).isZero();
+    }
+
     /** Other completions pass the preemption point while a hold is armed. */
     @Test
     void otherCompletionsPassThrough() throws Exception {

@@ -1,4 +1,4 @@
-package org.devcd.driver.sample;
+package org.devcd.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
-class SampleDeviceTest {
-    private final SampleDevice device = new SampleDevice("sample0");
+class KObjectTest {
+    private final KObject device = new KObject("sample0", java.util.Map.of("state", "ok"));
+
+    /** Attributes are a copy, readable while a reference is held. */
+    @Test
+    void attributesAreACopy() {
+        assertThat(device.tryGet()).isTrue();
+        assertThat(device.attributes()).containsExactly(java.util.Map.entry("state", "ok"));
+        assertThat(device.name()).isEqualTo("sample0");
+        device.put();
+    }
 
     /** With no foreign holder, unregister releases at once. */
     @Test
@@ -56,7 +65,7 @@ class SampleDeviceTest {
 
         assertThatThrownBy(() -> device.unregister(Duration.ofMillis(5)))
                 .isInstanceOf(TimeoutException.class)
-                .hasMessage("device 'sample0': 1 reference(s) still held after PT0.005S");
+                .hasMessage("kobject 'sample0': 1 reference(s) still held after PT0.005S");
         device.put();
         assertThat(device.refCnt()).isZero();
     }
