@@ -2,6 +2,7 @@ package org.devcd.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -20,8 +21,9 @@ public final class DevcdOptions {
     }
 
     /**
-     * @return SCR, Config Admin, Metatype, Event Admin and the Gogo runtime, the core bundle, and JUnit and Awaitility
-     *     for the probe
+     * @return SCR, Config Admin, Metatype, Event Admin and the Gogo runtime, the devcd test kit watching every
+     *     {@code org.devcd.driver.*} and {@code org.devcd.itests.*} bundle, the core bundle, and JUnit and Awaitility for
+     *     the probe
      */
     public static Option core() {
         return composite(
@@ -37,6 +39,9 @@ public final class DevcdOptions {
                 runtimeBundle("org.apache.felix.metatype"),
                 runtimeBundle("org.apache.felix.eventadmin"),
                 runtimeBundle("org.apache.felix.gogo.runtime"),
+                // The test kit first, so its stale-code detector weaves the drivers as they load.
+                frameworkProperty("devcd.testkit.watch").value("org.devcd.driver.*,org.devcd.itests.*"),
+                bundle(fileUrl(requiredJar("devcd.testkit.bundle"))),
                 bundle(fileUrl(requiredJar("devcd.core.bundle"))));
     }
 

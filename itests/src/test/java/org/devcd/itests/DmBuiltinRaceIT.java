@@ -1,6 +1,7 @@
 package org.devcd.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -16,6 +17,9 @@ import javax.inject.Inject;
 
 import org.devcd.release.ReleaseDebug;
 import org.devcd.release.SharedObject;
+import org.devcd.testkit.StaleCode;
+import org.devcd.testkit.StaleCodeReport;
+import org.devcd.testkit.Unloading;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,10 +30,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The ten steps of {@code dm-builtin.c}, deterministic, in a real Felix, once per driver variant. A foreign thread holds
@@ -66,13 +68,27 @@ public class DmBuiltinRaceIT {
                 + "org.devcd.driver.naive is no longer valid.", failure.getCause().getMessage());
     }
 
+    /** The stale-code detector catches the naive driver by itself: the foreign thread returned into its release. */
+    @Test
+    public void detectorReportsTheNaiveDriver() throws Exception {
+        playTheTenSteps("org.devcd.driver.naive", "naive0");
+
+        List<StaleCodeReport> reports = StaleCode.reportsAbout("org.devcd.driver.naive");
+        assertFalse("no report about the naive driver", reports.isEmpty());
+        StaleCodeReport first = reports.get(0);
+        assertEquals("foreign-holder", first.thread());
+        assertEquals("org.devcd.driver.naive.NaiveObject.release", first.at());
+        assertTrue(first.toString(), first.death().equals("UNINSTALLED") || first.death().equals("UNRESOLVED"));
+    }
+
     /** devcd: the resumed thread finishes in core code, and the driver's class loader is collected. */
     @Test
     public void devcdDriverUnloadsCleanly() throws Exception {
         Outcome outcome = playTheTenSteps("org.devcd.driver.sample", "sample0");
 
         assertNull("the foreign thread failed: " + outcome.failure, outcome.failure);
-        int rounds = LoaderLeaks.awaitCollected(outcome.driverLoader, "org.devcd.driver.sample");
+        StaleCode.assertNoneAbout("org.devcd.driver.sample");
+        int rounds = Unloading.awaitCollected(outcome.driverLoader, "org.devcd.driver.sample");
         System.out.println("loader of org.devcd.driver.sample collected after " + rounds + " GC round(s)");
     }
 
@@ -125,23 +141,13 @@ public class DmBuiltinRaceIT {
             assertEquals(Bundle.RESOLVED, driver.getState());
             assertNull(stopFailure.get());
             driver.uninstall(); // step 9
-            refresh(driver);
+            Unloading.refresh(context, driver);
 
             preemption.resume(); // step 10: the foreign thread runs on
             foreign.join(BOUND.toMillis());
             assertTrue("the foreign thread is still running", !foreign.isAlive());
         }
         return new Outcome(failure.get(), driverLoader);
-    }
-
-    private void refresh(Bundle uninstalled) throws InterruptedException {
-        CountDownLatch refreshed = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(uninstalled), event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                refreshed.countDown();
-            }
-        });
-        assertTrue("the refresh did not finish", refreshed.await(BOUND.toSeconds(), TimeUnit.SECONDS));
     }
 
     /** Waits until {@code thread} is parked (the driver's stop waits on its completion), failing after 10 s. */

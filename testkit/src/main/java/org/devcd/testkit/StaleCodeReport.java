@@ -1,0 +1,21 @@
+package org.devcd.testkit;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A thread found running code of a dead bundle revision.
+ *
+ * @param bundleSymbolicName the bundle whose revision was dead
+ * @param bundleId its id
+ * @param death what killed the revision: {@code UNINSTALLED}, {@code UPDATED} or {@code UNRESOLVED} (a refresh)
+ * @param thread the thread's name
+ * @param at the woven method the thread was in, {@code class.method}
+ */
+@ProviderType
+public record StaleCodeReport(String bundleSymbolicName, long bundleId, String death, String thread, String at) {
+    @Override
+    public String toString() {
+        return "thread '" + thread + "' ran " + at + " of " + bundleSymbolicName + " [" + bundleId + "] after it was "
+                + death;
+    }
+}
