@@ -152,6 +152,7 @@ public class DriverStopIT {
                 .activator(DumpingDriver.class)
                 .addClass(DumpingDriver.class)
                 .addClass(DumpingDriver.Source.class)
+                .addClass(DumpingDriver.LateCallCheck.class)
                 .build(TinyBundles.rawBuilder());
     }
 }

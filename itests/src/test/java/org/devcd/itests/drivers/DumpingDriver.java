@@ -1,8 +1,10 @@
 package org.devcd.itests.drivers;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.devcd.coredump.CoredumpService;
 import org.devcd.coredump.DumpSource;
@@ -14,7 +16,9 @@ import org.osgi.framework.ServiceReference;
  * The activator of throwaway driver bundles that the itests build with TinyBundles: on start it registers one dump per
  * entry of its {@code Devcd-Dumps} header ({@code device:size,...}). If the framework has a {@link Semaphore} service
  * with {@code devcd.itest=read-gate}, every read first counts down the {@link CountDownLatch} service
- * {@code devcd.itest=read-entered} and then waits for a permit, so a test can hold a read inside driver code.
+ * {@code devcd.itest=read-entered} and then waits for a permit, so a test can hold a read inside driver code. If there is
+ * a {@code Set} service {@code devcd.itest=stopped-bundles}, a call into a source of a bundle in that set (a test adds a
+ * bundle once its stop returned) is counted in the {@link AtomicLong} service {@code devcd.itest=late-calls}.
  */
 public final class DumpingDriver implements BundleActivator {
 
@@ -23,9 +27,13 @@ public final class DumpingDriver implements BundleActivator {
         CoredumpService coredumps = context.getService(context.getServiceReference(CoredumpService.class));
         Semaphore gate = optional(context, Semaphore.class, "read-gate");
         CountDownLatch entered = optional(context, CountDownLatch.class, "read-entered");
+        @SuppressWarnings("unchecked")
+        Set<Long> stopped = optional(context, Set.class, "stopped-bundles");
+        AtomicLong lateCalls = optional(context, AtomicLong.class, "late-calls");
+        LateCallCheck check = new LateCallCheck(context.getBundle().getBundleId(), stopped, lateCalls);
         for (String entry : context.getBundle().getHeaders().get("Devcd-Dumps").split(",")) {
             String[] deviceAndSize = entry.split(":");
-            coredumps.dumpm(deviceAndSize[0], new Source(Integer.parseInt(deviceAndSize[1]), gate, entered));
+            coredumps.dumpm(deviceAndSize[0], new Source(Integer.parseInt(deviceAndSize[1]), gate, entered, check));
         }
     }
 
@@ -45,16 +53,27 @@ public final class DumpingDriver implements BundleActivator {
         }
     }
 
+    /** Counts calls that arrive after the test saw this bundle's stop return. */
+    public record LateCallCheck(long bundleId, Set<Long> stopped, AtomicLong lateCalls) {
+        void onCall() {
+            if (stopped != null && stopped.contains(bundleId)) {
+                lateCalls.incrementAndGet();
+            }
+        }
+    }
+
     /** A dump of {@code size} bytes, each the low byte of its offset. */
     public static final class Source implements DumpSource {
         private final int size;
         private final Semaphore gate;
         private final CountDownLatch entered;
+        private final LateCallCheck check;
 
-        Source(int size, Semaphore gate, CountDownLatch entered) {
+        Source(int size, Semaphore gate, CountDownLatch entered, LateCallCheck check) {
             this.size = size;
             this.gate = gate;
             this.entered = entered;
+            this.check = check;
         }
 
         @Override
@@ -64,6 +83,7 @@ public final class DumpingDriver implements BundleActivator {
 
         @Override
         public int read(long offset, ByteBuffer dst) {
+            check.onCall();
             if (gate != null) {
                 entered.countDown();
                 gate.acquireUninterruptibly();
@@ -77,7 +97,7 @@ public final class DumpingDriver implements BundleActivator {
 
         @Override
         public void free() {
-            // The data is computed; nothing to release.
+            check.onCall(); // the data is computed; nothing else to release
         }
     }
 }
