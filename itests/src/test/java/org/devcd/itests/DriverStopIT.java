@@ -143,7 +143,12 @@ public class DriverStopIT {
 
     /** A throwaway driver bundle whose activator registers the given dumps. */
     static java.io.InputStream driver(String symbolicName, String dumps) {
-        return TinyBundles.bundle()
+        return driver(symbolicName, dumps, java.util.Map.of());
+    }
+
+    /** The same, with more headers for {@link DumpingDriver}. */
+    static java.io.InputStream driver(String symbolicName, String dumps, java.util.Map<String, String> headers) {
+        org.ops4j.pax.tinybundles.TinyBundle bundle = TinyBundles.bundle()
                 .setHeader("Bundle-ManifestVersion", "2")
                 .symbolicName(symbolicName)
                 .setHeader("Bundle-Version", "1.0.0")
@@ -152,7 +157,8 @@ public class DriverStopIT {
                 .activator(DumpingDriver.class)
                 .addClass(DumpingDriver.class)
                 .addClass(DumpingDriver.Source.class)
-                .addClass(DumpingDriver.LateCallCheck.class)
-                .build(TinyBundles.rawBuilder());
+                .addClass(DumpingDriver.LateCallCheck.class);
+        headers.forEach(bundle::setHeader);
+        return bundle.build(TinyBundles.rawBuilder());
     }
 }

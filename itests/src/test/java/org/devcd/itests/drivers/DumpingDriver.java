@@ -1,6 +1,7 @@
 package org.devcd.itests.drivers;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -22,24 +23,42 @@ import org.osgi.framework.ServiceReference;
  */
 public final class DumpingDriver implements BundleActivator {
 
+    private CoredumpService coredumps;
+    private String[] devices = new String[0];
+
     @Override
     public void start(BundleContext context) {
-        CoredumpService coredumps = context.getService(context.getServiceReference(CoredumpService.class));
+        coredumps = context.getService(context.getServiceReference(CoredumpService.class));
         Semaphore gate = optional(context, Semaphore.class, "read-gate");
         CountDownLatch entered = optional(context, CountDownLatch.class, "read-entered");
         @SuppressWarnings("unchecked")
         Set<Long> stopped = optional(context, Set.class, "stopped-bundles");
         AtomicLong lateCalls = optional(context, AtomicLong.class, "late-calls");
         LateCallCheck check = new LateCallCheck(context.getBundle().getBundleId(), stopped, lateCalls);
-        for (String entry : context.getBundle().getHeaders().get("Devcd-Dumps").split(",")) {
-            String[] deviceAndSize = entry.split(":");
-            coredumps.dumpm(deviceAndSize[0], new Source(Integer.parseInt(deviceAndSize[1]), gate, entered, check));
+        String timeout = context.getBundle().getHeaders().get("Devcd-Timeout-Millis");
+        String[] entries = context.getBundle().getHeaders().get("Devcd-Dumps").split(",");
+        devices = new String[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            String[] deviceAndSize = entries[i].split(":");
+            devices[i] = deviceAndSize[0];
+            Source source = new Source(Integer.parseInt(deviceAndSize[1]), gate, entered, check);
+            if (timeout == null) {
+                coredumps.dumpm(devices[i], source);
+            } else {
+                coredumps.dumpm(devices[i], source, Duration.ofMillis(Long.parseLong(timeout)));
+            }
         }
     }
 
     @Override
     public void stop(BundleContext context) {
-        // Nothing: the core deletes this bundle's dumps when the bundle releases the coredump service.
+        // With Devcd-Put-On-Stop, delete the dumps ourselves (dev_coredump_put in module exit); otherwise the core deletes
+        // them when this bundle releases the coredump service.
+        if ("true".equals(context.getBundle().getHeaders().get("Devcd-Put-On-Stop"))) {
+            for (String device : devices) {
+                coredumps.put(device);
+            }
+        }
     }
 
     private static <T> T optional(BundleContext context, Class<T> type, String role) {
