@@ -2,7 +2,6 @@ package org.devcd.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -10,20 +9,22 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.devcd.testkit.exam.DevcdTestKit;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The one provisioning {@link Option} of devcd's itests: Felix with SCR, the core bundle and (optionally) the sample
- * driver, every bundle from the build's own output by {@code file:} URL, nothing from the network.
+ * The one provisioning {@link Option} of devcd's itests: the test kit's {@link DevcdTestKit#devcd} with every bundle
+ * from the build's own output by {@code file:} URL (nothing from the network), plus the sample drivers where a test
+ * needs them.
  */
 public final class DevcdOptions {
     private DevcdOptions() {
     }
 
     /**
-     * @return SCR, Config Admin, Metatype, Event Admin and the Gogo runtime, the devcd test kit watching every
-     *     {@code org.devcd.driver.*} and {@code org.devcd.itests.*} bundle, the core bundle, and JUnit and Awaitility for
-     *     the probe
+     * @return devcd as the test kit provisions it (SCR, Config Admin, Metatype, Event Admin, Gogo, the test kit watching
+     *     every {@code org.devcd.driver.*} and {@code org.devcd.itests.*} bundle, the core), every bundle from this
+     *     build's output, plus JUnit and Awaitility for the probe
      */
     public static Option core() {
         return composite(
@@ -31,18 +32,20 @@ public final class DevcdOptions {
                 junitBundles(),
                 runtimeBundle("hamcrest"),
                 runtimeBundle("awaitility"),
-                runtimeBundle("org.osgi.util.function"),
-                runtimeBundle("org.osgi.util.promise"),
-                runtimeBundle("org.osgi.service.component"),
-                runtimeBundle("org.apache.felix.scr"),
-                runtimeBundle("org.apache.felix.configadmin"),
-                runtimeBundle("org.apache.felix.metatype"),
-                runtimeBundle("org.apache.felix.eventadmin"),
-                runtimeBundle("org.apache.felix.gogo.runtime"),
-                // The test kit first, so its stale-code detector weaves the drivers as they load.
-                frameworkProperty("devcd.testkit.watch").value("org.devcd.driver.*,org.devcd.itests.*"),
-                bundle(fileUrl(requiredJar("devcd.testkit.bundle"))),
-                bundle(fileUrl(requiredJar("devcd.core.bundle"))));
+                DevcdTestKit.watch("org.devcd.driver.*", "org.devcd.itests.*"),
+                DevcdTestKit.devcd(DevcdOptions::builtUrl));
+    }
+
+    /** The build's own file of a bundle the test kit provisions: reactor jars by path, the others from runtime-bundles. */
+    private static String builtUrl(String coordinates) {
+        switch (coordinates) {
+            case "org.devcd:core-bundle":
+                return fileUrl(requiredJar("devcd.core.bundle"));
+            case "org.devcd:testkit":
+                return fileUrl(requiredJar("devcd.testkit.bundle"));
+            default:
+                return fileUrl(runtimeJar(coordinates.substring(coordinates.indexOf(':') + 1)));
+        }
     }
 
     /** @return {@link #core()} plus the sample driver bundle */
@@ -56,7 +59,11 @@ public final class DevcdOptions {
     }
 
     private static Option runtimeBundle(String name) {
-        return bundle(fileUrl(requiredFile(Path.of(requiredProperty("devcd.runtime.bundles"), name + ".jar"))));
+        return bundle(fileUrl(runtimeJar(name)));
+    }
+
+    private static Path runtimeJar(String name) {
+        return requiredFile(Path.of(requiredProperty("devcd.runtime.bundles"), name + ".jar"));
     }
 
     private static Path requiredJar(String property) {
