@@ -1,11 +1,16 @@
 package org.devcd.driver.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.devcd.coredump.CoredumpService;
+import org.devcd.coredump.Registration;
 import org.devcd.release.KObject;
 import org.devcd.release.SharedObject;
 import org.osgi.framework.BundleContext;
@@ -13,14 +18,21 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The sample driver, the template for plugin authors: it owns one simulated device and shares the device's kobject with
  * other bundles as a {@link SharedObject} service (the sysfs view). The kobject is the core's {@link KObject}, so whichever
  * thread drops the last reference runs only core code; the driver's deactivation drops its own reference and waits,
  * bounded, for that release, so when the bundle has stopped nothing of it runs on the device's behalf.
+ *
+ * <p>The device can be made to fail ({@link #crash(String)}, also the Gogo command {@code sample:crash REASON}): it then
+ * registers a coredump of its state. Its dumps go with the bundle when it stops; the core deletes them.
  */
-@Component
+@Component(service = SampleDriver.class, immediate = true, property = {
+    "osgi.command.scope=sample",
+    "osgi.command.function=crash"
+})
 public final class SampleDriver {
     /** The service property that names a shared object. */
     public static final String NAME_PROPERTY = "kobject.name";
@@ -28,13 +40,35 @@ public final class SampleDriver {
     private static final System.Logger LOG = System.getLogger(SampleDriver.class.getName());
 
     private final KObject device = new KObject("sample0", Map.of("model", "devcd simulated disk", "state", "ok"));
+    private final AtomicInteger crashes = new AtomicInteger();
     private ServiceRegistration<SharedObject> published;
+
+    @Reference
+    private CoredumpService coredumps;
 
     @Activate
     void activate(BundleContext context) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(NAME_PROPERTY, device.name());
         published = context.registerService(SharedObject.class, device, properties);
+    }
+
+    /**
+     * Makes the device fail: it registers a coredump of its state ({@code dev_coredumpv}).
+     *
+     * @param reason why it failed, recorded in the dump
+     * @return one line: the dump's name, or why it was discarded
+     */
+    public String crash(String reason) {
+        int crash = crashes.incrementAndGet();
+        String state = "device: " + device.name() + "\ncrash: " + crash + "\nreason: " + reason + "\nattributes: "
+                + new TreeMap<>(device.attributes()) + "\n";
+        Registration registration = coredumps.dumpv(device.name(), state.getBytes(StandardCharsets.UTF_8));
+        if (registration instanceof Registration.Registered registered) {
+            return device.name() + " crashed: coredump " + registered.name();
+        }
+        Registration.Discarded discarded = (Registration.Discarded) registration;
+        return device.name() + " crashed: coredump discarded (" + discarded.reason() + ": " + discarded.detail() + ")";
     }
 
     @Deactivate
