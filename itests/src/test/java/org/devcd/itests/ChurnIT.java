@@ -11,7 +11,6 @@ import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -62,11 +61,7 @@ public class ChurnIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        // Built here, in the test driver; the probe finds the jar through a system property (same JVM).
-        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "churn-driver.jar");
-        try (InputStream driver = DriverStopIT.driver(DRIVER, "sda:4096,sdb:1024")) {
-            Files.copy(driver, jar, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path jar = DriverStopIT.writeDriver(DRIVER, "sda:4096,sdb:1024", java.util.Map.of());
         return new Option[] {DevcdOptions.core(), systemProperty("devcd.churn.driver").value(jar.toString())};
     }
 

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +65,8 @@ public class CoredumpRacesIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "put-on-stop-driver.jar");
-        try (InputStream driver = DriverStopIT.driver("org.devcd.itests.putter", "dev0:64",
-                Map.of("Devcd-Timeout-Millis", "1", "Devcd-Put-On-Stop", "true"))) {
-            Files.copy(driver, jar, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path jar = DriverStopIT.writeDriver("org.devcd.itests.putter", "dev0:64",
+                Map.of("Devcd-Timeout-Millis", "1", "Devcd-Put-On-Stop", "true"));
         return new Option[] {DevcdOptions.core(), systemProperty("devcd.putter.driver").value(jar.toString())};
     }
 

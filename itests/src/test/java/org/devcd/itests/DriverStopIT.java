@@ -141,6 +141,19 @@ public class DriverStopIT {
         }
     }
 
+    /**
+     * Writes a throwaway driver bundle into {@code java.io.tmpdir}, for tests that install it more than once from the
+     * probe (the test driver and the probe share the JVM, so a system property carries the path).
+     */
+    static java.nio.file.Path writeDriver(String symbolicName, String dumps, java.util.Map<String, String> headers)
+            throws java.io.IOException {
+        java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), symbolicName + ".jar");
+        try (java.io.InputStream driver = driver(symbolicName, dumps, headers)) {
+            java.nio.file.Files.copy(driver, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return jar;
+    }
+
     /** A throwaway driver bundle whose activator registers the given dumps. */
     static java.io.InputStream driver(String symbolicName, String dumps) {
         return driver(symbolicName, dumps, java.util.Map.of());
