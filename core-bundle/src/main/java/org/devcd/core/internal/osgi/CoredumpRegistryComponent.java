@@ -57,7 +57,7 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
         DumpRegistry current = registry;
         try {
             current.configure(checked(config));
-            LOG.log(Level.INFO, "org.devcd.coredump configured: {0}", current.config());
+            LOG.log(Level.DEBUG, "org.devcd.coredump configured: {0}", current.config());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); keeping {1}", e.getMessage(),
                     current.config());
