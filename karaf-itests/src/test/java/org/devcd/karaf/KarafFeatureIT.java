@@ -15,8 +15,14 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import javax.inject.Inject;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.devcd.coredump.CoredumpAdmin;
@@ -27,7 +33,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -36,8 +42,12 @@ import org.osgi.framework.BundleContext;
  * shell lists, reads and dismisses dumps; uninstalling the driver takes its dumps with it.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerMethod.class)
 public class KarafFeatureIT {
+    /** The roles of Karaf's stock admingroup, and of its viewer role alone. */
+    private static final String[] ADMIN = {"admin", "manager", "viewer", "systembundles"};
+    private static final String[] VIEWER = {"viewer"};
+
     @Inject
     private BundleContext context;
 
@@ -94,16 +104,18 @@ public class KarafFeatureIT {
     /** The driver's dump is listed, read and dismissed through Karaf's shell; uninstalling the driver removes its dumps. */
     @Test
     public void shellCommandsAndDriverUninstall() throws Exception {
-        String crashed = execute("sample:crash karaf");
+        String crashed = as(ADMIN, "sample:crash karaf");
         assertTrue(crashed, crashed.startsWith("sample0 crashed: coredump devcd"));
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
 
-        assertTrue(execute("devcd:list"), execute("devcd:list").contains(name));
-        assertTrue(execute("devcd:read " + name).contains("|device: sample0.|"));
-        assertEquals(name + " dismissed", execute("devcd:dismiss " + name).strip());
+        String listed = as(ADMIN, "devcd:list");
+        assertTrue(listed, listed.contains(name));
+        String read = as(ADMIN, "devcd:read " + name);
+        assertTrue(read, read.contains("|device: sample0.|"));
+        assertEquals(name + " dismissed", as(ADMIN, "devcd:dismiss " + name).strip());
         assertTrue(admin.list().isEmpty());
 
-        execute("sample:crash again");
+        as(ADMIN, "sample:crash again");
         assertEquals(1, admin.list().size());
         for (Bundle bundle : context.getBundles()) {
             if ("org.devcd.driver.sample".equals(bundle.getSymbolicName())) {
@@ -111,6 +123,51 @@ public class KarafFeatureIT {
             }
         }
         assertTrue(admin.list().isEmpty());
+    }
+
+    /** A viewer may list but not read or dismiss dumps; an admin may do all three (the feature's command ACL). */
+    @Test
+    public void readingAndDismissingNeedTheAdminRole() throws Exception {
+        String crashed = as(ADMIN, "sample:crash acl");
+        String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
+
+        String listed = as(VIEWER, "devcd:list");
+        assertTrue(crashed + " / " + listed, listed.contains(name));
+        assertDenied(VIEWER, "devcd:read " + name);
+        assertDenied(VIEWER, "devcd:dismiss " + name);
+        assertDenied(VIEWER, "devcd:disable");
+        assertEquals(1, admin.list().size());
+
+        assertTrue(as(ADMIN, "devcd:read " + name).contains("|device: sample0.|"));
+        assertEquals(name + " dismissed", as(ADMIN, "devcd:dismiss " + name).strip());
+    }
+
+    private void assertDenied(String[] roles, String command) throws Exception {
+        String out;
+        try {
+            out = as(roles, command);
+        } catch (Exception refused) {
+            // Karaf hides a command from a subject that lacks the role (its shell's CommandNotFoundException, a class
+            // bundles cannot import), or refuses it with a SecurityException "Insufficient credentials".
+            assertTrue(String.valueOf(refused), refused instanceof SecurityException
+                    || refused.getClass().getSimpleName().equals("CommandNotFoundException"));
+            return;
+        }
+        throw new AssertionError("roles " + String.join(",", roles) + " ran '" + command + "': " + out);
+    }
+
+    /** Runs {@code command} in a shell session of a user with {@code roles}, as Karaf's ssh login would. */
+    private String as(String[] roles, String command) throws Exception {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("devcd-" + roles[0]));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+        try {
+            return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> execute(command));
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
+        }
     }
 
     private String execute(String command) throws Exception {
