@@ -12,13 +12,20 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Map;
 
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 
 import javax.inject.Inject;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -36,6 +43,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * A stock Apache Karaf 4.4.10 distribution installs the devcd features; the sample driver registers a dump; Karaf's own
@@ -56,6 +64,9 @@ public class KarafFeatureIT {
 
     @Inject
     private SessionFactory sessions;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
 
     @Configuration
     public Option[] config() {
@@ -96,6 +107,9 @@ public class KarafFeatureIT {
                     "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
                     "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
                     "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED"),
+            // Two logins for the JMX test: a viewer, and an admin with the roles of Karaf's admingroup.
+            editConfigurationFilePut("etc/users.properties", "devcd-viewer", "secret,viewer"),
+            editConfigurationFilePut("etc/users.properties", "devcd-admin", "secret,admin,manager,viewer,systembundles"),
             features("mvn:org.devcd/features/" + System.getProperty("devcd.version") + "/xml/features",
                     "devcd-sample")
         };
@@ -142,6 +156,44 @@ public class KarafFeatureIT {
         assertEquals(name + " dismissed", as(ADMIN, "devcd:dismiss " + name).strip());
     }
 
+    /**
+     * Through JMX, too, over Karaf's own JMX connector with a user login: a viewer may read the list, only an admin may
+     * dismiss (the JMX ACL shipped with the feature).
+     */
+    @Test
+    public void theMBeanIsGuardedByTheJmxAcl() throws Exception {
+        String crashed = as(ADMIN, "sample:crash jmx");
+        String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
+        ObjectName coredumps = new ObjectName("org.devcd:type=coredumps");
+        String[] signature = {String.class.getName()};
+
+        try (JMXConnector viewer = jmx("devcd-viewer")) {
+            String[] dumps = (String[]) viewer.getMBeanServerConnection().getAttribute(coredumps, "Dumps");
+            assertEquals(1, dumps.length);
+            assertTrue(dumps[0], dumps[0].startsWith(name + " org.devcd.driver.sample "));
+            try {
+                viewer.getMBeanServerConnection().invoke(coredumps, "dismiss", new Object[] {name}, signature);
+                throw new AssertionError("a viewer dismissed " + name + " through JMX");
+            } catch (SecurityException expected) {
+                assertEquals(1, admin.list().size());
+            }
+        }
+        try (JMXConnector administrator = jmx("devcd-admin")) {
+            assertEquals(Boolean.TRUE, administrator.getMBeanServerConnection().invoke(coredumps, "dismiss",
+                    new Object[] {name}, signature));
+        }
+        assertTrue(admin.list().isEmpty());
+    }
+
+    /** Logs in to Karaf's JMX connector as {@code user}, on the ports Pax Exam gave it. */
+    private JMXConnector jmx(String user) throws IOException {
+        Dictionary<String, Object> management = configurationAdmin.getConfiguration("org.apache.karaf.management", null)
+                .getProperties();
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.get("rmiServerPort")
+                + "/jndi/rmi://127.0.0.1:" + management.get("rmiRegistryPort") + "/karaf-root");
+        return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {user, "secret"}));
+    }
+
     private void assertDenied(String[] roles, String command) throws Exception {
         String out;
         try {
@@ -158,13 +210,18 @@ public class KarafFeatureIT {
 
     /** Runs {@code command} in a shell session of a user with {@code roles}, as Karaf's ssh login would. */
     private String as(String[] roles, String command) throws Exception {
+        return asSubject(roles, () -> execute(command));
+    }
+
+    /** Runs {@code action} as a user with {@code roles}, as Karaf's JAAS login would. */
+    private static <T> T asSubject(String[] roles, PrivilegedExceptionAction<T> action) throws Exception {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal("devcd-" + roles[0]));
         for (String role : roles) {
             subject.getPrincipals().add(new RolePrincipal(role));
         }
         try {
-            return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> execute(command));
+            return Subject.doAs(subject, action);
         } catch (PrivilegedActionException e) {
             throw e.getException();
         }
