@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.devcd.testkit.StaleCode;
+import org.devcd.testkit.Unloading;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -59,7 +61,10 @@ public class SampleDriverWiringIT {
         assertNull(driver.getEntry("org/devcd/release/RefCount.class"));
     }
 
-    /** SCR activates the driver's component, and stopping the bundle deactivates it and returns. */
+    /**
+     * SCR activates the driver's component; stopping the bundle deactivates it and returns; after uninstall and refresh
+     * its class loader is collected and no code of it ran (the test kit's assertions, as a plugin author would use them).
+     */
     @Test
     public void driverComponentActivatesAndStopsCleanly() throws Exception {
         Bundle driver = Bundles.bySymbolicName(context, DRIVER);
@@ -72,5 +77,7 @@ public class SampleDriverWiringIT {
 
         assertEquals(Bundle.RESOLVED, driver.getState());
         assertTrue(scr.getComponentDescriptionDTOs(driver).isEmpty());
+        Unloading.assertUnloadsCleanly(context, driver);
+        StaleCode.assertNoneAbout(DRIVER);
     }
 }
