@@ -314,9 +314,18 @@ public final class DumpRegistry implements CoredumpAdmin {
 
     // ---------------------------------------------------------------- admin side
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Never two dumps of one device (R14 as a reader sees it): the map's iteration is weakly consistent, so a dump
+     * seen LIVE early in it may be deleted and its device's next dump registered before the iteration ends. A device's
+     * next dump goes LIVE only after the previous one left LIVE, so checking every candidate again once the first pass
+     * is over drops the older of any such pair.
+     */
     @Override
     public List<DumpInfo> list() {
-        return byName.values().stream()
+        List<Dump> candidates = byName.values().stream().filter(d -> d.state() == Dump.LIVE).toList();
+        return candidates.stream()
                 .filter(d -> d.state() == Dump.LIVE)
                 .sorted(Comparator.comparingLong(d -> d.id))
                 .map(Dump::info)

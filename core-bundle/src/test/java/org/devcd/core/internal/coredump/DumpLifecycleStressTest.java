@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.devcd.coredump.DumpInfo;
@@ -109,5 +110,60 @@ class DumpLifecycleStressTest {
         assertThat(registry.status().bytes()).isZero();
         assertThat(removed.get()).isGreaterThanOrEqualTo(ROUNDS);
         assertThat(driver.owner.dumps).isEmpty();
+    }
+
+    /**
+     * R14 as a listing sees it: while two threads register and put one device over and over, no single {@code list()}
+     * shows two dumps of that device, even when one is deleted and its successor registered during the listing.
+     */
+    @Test
+    void aListingNeverShowsTwoDumpsOfOneDevice() throws Exception {
+        DumpRegistry registry = new DumpRegistry(
+                new RegistryConfig(Duration.ofMinutes(5), 1024, 100, 1 << 20, Duration.ofSeconds(30)),
+                new ManualTimer(), Runnable::run, new DumpListener() {
+                    @Override
+                    public void added(DumpInfo dump) {
+                    }
+
+                    @Override
+                    public void removed(DumpInfo dump, RemovalReason reason) {
+                    }
+                }, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> { });
+        DriverCoredumps driver = registry.attach(1, "org.example.disk", "1.0.0");
+        // Other devices' dumps make each listing long enough for a delete and a register to land inside it.
+        for (int i = 0; i < 50; i++) {
+            assertThat(driver.dumpv("other" + i, new byte[1]).isRegistered()).isTrue();
+        }
+        AtomicBoolean churning = new AtomicBoolean(true);
+        AtomicInteger listings = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> creators = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                creators.add(pool.submit(() -> {
+                    for (int i = 0; i < ROUNDS * 5; i++) {
+                        driver.dumpv("gpu0", new byte[4]);
+                        driver.put("gpu0");
+                    }
+                    return null;
+                }));
+            }
+            Future<?> lister = pool.submit(() -> {
+                while (churning.get()) {
+                    long gpu0 = registry.list().stream().filter(d -> d.device().equals("gpu0")).count();
+                    assertThat(gpu0).as("dumps of gpu0 in one listing").isLessThanOrEqualTo(1);
+                    listings.incrementAndGet();
+                }
+                return null;
+            });
+            for (Future<?> creator : creators) {
+                creator.get(1, TimeUnit.MINUTES);
+            }
+            churning.set(false);
+            lister.get(1, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(listings.get()).isPositive();
     }
 }
