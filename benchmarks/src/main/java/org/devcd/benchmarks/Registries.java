@@ -2,8 +2,6 @@ package org.devcd.benchmarks;
 
 import java.time.Duration;
 
-import org.devcd.coredump.DumpInfo;
-import org.devcd.coredump.RemovalReason;
 import org.devcd.core.internal.coredump.DumpListener;
 import org.devcd.core.internal.coredump.DumpRegistry;
 import org.devcd.core.internal.coredump.RegistryConfig;
@@ -18,14 +16,6 @@ final class Registries {
     }
 
     static DumpRegistry withoutEvents() {
-        return DumpRegistry.start(ROOMY, new DumpListener() {
-            @Override
-            public void added(DumpInfo dump) {
-            }
-
-            @Override
-            public void removed(DumpInfo dump, RemovalReason reason) {
-            }
-        });
+        return DumpRegistry.start(ROOMY, DumpListener.NONE);
     }
 }

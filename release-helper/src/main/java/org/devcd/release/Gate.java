@@ -23,8 +23,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * gate.closeAndDrain(Duration.ofSeconds(5)); // in the driver's stop: refuse new calls, wait for the ones inside
  * }</pre>
  *
- * <p>States: {@code OPEN -> CLOSED}, one bit of one atomic field that also holds the count of calls inside. A closed gate
- * never opens again. {@link #closeAndDrain(Duration)} returns once the count is zero, or throws
+ * <p>States: {@code OPEN -> CLOSED}, one bit of one atomic field that also records the calls inside (a bit for each of
+ * 16 thread slots, a count for the calls beyond). A closed gate never opens again. {@link #closeAndDrain(Duration)} returns once the count is zero, or throws
  * {@link DrainTimeoutException} naming the threads still inside; it never waits without bound.
  *
  * <p>Thread-safety: all methods may be called from any thread. Memory consistency effects: actions of a thread inside
@@ -34,24 +34,31 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public final class Gate {
     /** The sign bit of {@link #state}: like kernfs' {@code KN_DEACTIVATED_BIAS}, it makes a closed gate's state negative. */
-    private static final int CLOSED = Integer.MIN_VALUE;
-    private static final int SLOT_BITS = 4;
-    private static final int SLOTS = 1 << SLOT_BITS;
+    private static final long CLOSED = Long.MIN_VALUE;
+    private static final int SLOTS = 16;
+    /** The low bits of {@link #state}: bit i set while slot i holds a thread inside. */
+    private static final long SLOT_BITS = (1L << SLOTS) - 1;
+    /** The bits above the slots count the calls inside that found every slot taken. */
+    private static final long OVERFLOW_ONE = 1L << SLOTS;
     private static final VarHandle STATE;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Thread[].class);
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(Gate.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(Gate.class, "state", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final String name;
-    /** {@link #CLOSED} bit | number of calls inside; written only through {@link #STATE}. */
-    private volatile int state;
-    /** Who is inside, for the drain report: a thread claims a free slot with a CAS and clears it when it leaves. */
+    /**
+     * {@link #CLOSED} | overflow count | one bit per taken slot; written only through {@link #STATE}. Entering is one
+     * CAS that takes a slot bit (or counts an overflow), leaving one {@code getAndAdd} that gives it back: the same two
+     * atomic instructions as a bare counter, and the gate still knows who is inside.
+     */
+    private volatile long state;
+    /** Who is inside, for the drain report: slot i holds the thread that took bit i of {@link #state}. */
     private final Thread[] slots = new Thread[SLOTS];
     /** Passes that found every slot taken. */
     private final Set<Pass> overflow = ConcurrentHashMap.newKeySet();
@@ -76,18 +83,31 @@ public final class Gate {
      * @throws GateClosedException {@code gate 'NAME' is closed} once {@link #close()} ran
      */
     public Pass enter() {
-        int old = (int) STATE.getAndAdd(this, 1);
-        if (old < 0) {
-            leave();
-            throw new GateClosedException(name);
-        }
         Thread thread = Thread.currentThread();
-        return new Pass(thread, claimSlot(thread));
+        for (;;) {
+            long current = state;
+            if (current < 0) {
+                throw new GateClosedException(name);
+            }
+            int free = ~(int) current & (int) SLOT_BITS;
+            if (free != 0) {
+                int slot = Integer.numberOfTrailingZeros(free);
+                if (STATE.weakCompareAndSet(this, current, current | (1L << slot))) {
+                    // The bit is ours until we give it back, and the last holder cleared the slot before it did.
+                    SLOT.setRelease(slots, slot, thread);
+                    return new Pass(thread, slot);
+                }
+            } else if (STATE.weakCompareAndSet(this, current, current + OVERFLOW_ONE)) {
+                Pass pass = new Pass(thread, -1);
+                overflow.add(pass);
+                return pass;
+            }
+        }
     }
 
     /** Refuses new entries from now on, without waiting for the calls inside. Idempotent. */
     public void close() {
-        int old = (int) STATE.getAndBitwiseOr(this, CLOSED);
+        long old = (long) STATE.getAndBitwiseOr(this, CLOSED);
         if (old == 0) {
             drained.completeAll();
         }
@@ -119,7 +139,8 @@ public final class Gate {
 
     /** @return how many calls are inside now; a snapshot, for diagnostics */
     public int inFlight() {
-        return state & ~CLOSED;
+        long current = state;
+        return Long.bitCount(current & SLOT_BITS) + (int) ((current & ~CLOSED) >>> SLOTS);
     }
 
     /** @return whether {@link #close()} ran */
@@ -157,25 +178,6 @@ public final class Gate {
         return "Gate[" + name + ", " + (isClosed() ? "closed" : "open") + ", inFlight=" + inFlight() + "]";
     }
 
-    private int claimSlot(Thread thread) {
-        // Fibonacci hashing of the thread id spreads threads over the slots; the top bits are the best mixed.
-        int start = (int) thread.getId() * 0x9E3779B9 >>> (Integer.SIZE - SLOT_BITS);
-        for (int i = 0; i < SLOTS; i++) {
-            int slot = (start + i) & (SLOTS - 1);
-            if (slots[slot] == null && SLOT.compareAndSet(slots, slot, null, thread)) {
-                return slot;
-            }
-        }
-        return -1;
-    }
-
-    private void leave() {
-        int now = (int) STATE.getAndAdd(this, -1) - 1;
-        if (now == CLOSED) {
-            drained.completeAll();
-        }
-    }
-
     /**
      * One call inside the gate. Close it exactly once, when the call is over; it may be closed by another thread than
      * the one that entered, if that thread handed it over with a happens-before edge.
@@ -189,9 +191,6 @@ public final class Gate {
         private Pass(Thread thread, int slot) {
             this.thread = thread;
             this.slot = slot;
-            if (slot < 0) {
-                overflow.add(this);
-            }
         }
 
         /**
@@ -205,12 +204,18 @@ public final class Gate {
                 throw new IllegalStateException("gate '" + name + "': pass of '" + thread.getName() + "' already left");
             }
             left = true;
+            long taken;
             if (slot >= 0) {
-                SLOT.setRelease(slots, slot, null);
+                SLOT.setRelease(slots, slot, null); // before the bit goes back: the next holder's thread stays
+                taken = 1L << slot;
             } else {
                 overflow.remove(this);
+                taken = OVERFLOW_ONE;
             }
-            leave();
+            long now = (long) STATE.getAndAdd(Gate.this, -taken) - taken;
+            if (now == CLOSED) {
+                drained.completeAll();
+            }
         }
 
         @Override

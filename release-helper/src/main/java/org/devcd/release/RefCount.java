@@ -33,7 +33,11 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Encoding (Netty's {@code ReferenceCountUpdater}): the field holds {@code 2n} while live and an odd value once
  * released, so {@code retain} is a single {@code getAndAdd}; a retain that lands on a released count leaves it odd, so no
- * concurrent {@code tryRetain} can ever see it live again.
+ * concurrent {@code tryRetain} can ever see it live again. Unlike Netty, a release that is not the last is a single
+ * {@code getAndAdd} too (the kernel's {@code refcount_dec_and_test}), so a pair costs what a bare atomic counter does
+ * and never spins under contention. The last reference goes with one CAS from 2 to RELEASED; when releases race, the
+ * one whose {@code getAndAdd} took the field from 2 to 0 marks it RELEASED before it runs the action, and
+ * {@code tryRetain} refuses 0 meanwhile.
  *
  * <p>Thread-safety: all methods may be called from any thread. Memory consistency effects: actions of a thread before
  * its {@code release()} happen-before the release action runs; the release action runs in the thread of the last
@@ -80,6 +84,11 @@ public final class RefCount {
             // Released: the field stays odd, so the count stays dead for every other caller.
             throw new IllegalReferenceCountException(0, 1);
         }
+        if (old <= 0) {
+            // At zero, between a last release and its mark: give the 2 back so the count stays dead.
+            RAW.getAndAdd(this, -2);
+            throw new IllegalReferenceCountException(0, 1);
+        }
         if (old == 2 * MAX_COUNT) {
             RAW.getAndAdd(this, -2);
             throw new IllegalReferenceCountException(MAX_COUNT, 1);
@@ -97,8 +106,8 @@ public final class RefCount {
     public boolean tryRetain() {
         for (;;) {
             int current = raw;
-            if ((current & 1) != 0) {
-                return false;
+            if ((current & 1) != 0 || current <= 0) {
+                return false; // released, or at zero: a racing last release is about to mark it released
             }
             if (current == 2 * MAX_COUNT) {
                 throw new IllegalReferenceCountException(MAX_COUNT, 1);
@@ -116,20 +125,25 @@ public final class RefCount {
      * @throws IllegalReferenceCountException {@code refCnt: 0, decrement: 1} if the count was already released
      */
     public boolean release() {
-        for (;;) {
-            int current = raw;
-            if ((current & 1) != 0) {
-                throw new IllegalReferenceCountException(0, -1);
-            }
-            if (current == 2) {
-                if (RAW.compareAndSet(this, 2, RELEASED)) {
-                    action.release();
-                    return true;
-                }
-            } else if (RAW.weakCompareAndSet(this, current, current - 2)) {
-                return false;
-            }
+        if (raw == 2 && RAW.compareAndSet(this, 2, RELEASED)) {
+            action.release(); // the last reference, and no other release in flight: zero and RELEASED in one step
+            return true;
         }
+        int old = (int) RAW.getAndAdd(this, -2);
+        if (old > 2 && (old & 1) == 0) {
+            return false;
+        }
+        if (old == 2) {
+            // Another release raced this one down to the last reference, and this one took it to zero: mark the
+            // count released for good before the action runs. A correct caller never touches a zero count (tryRetain
+            // refuses it), so the CAS succeeds; the OR keeps it odd against a retain or release without a reference.
+            if (!RAW.compareAndSet(this, 0, RELEASED)) {
+                RAW.getAndBitwiseOr(this, RELEASED);
+            }
+            action.release();
+            return true;
+        }
+        throw new IllegalReferenceCountException(0, -1); // released already, or at zero on its way to released
     }
 
     /** @return the current count, {@code 0} once released; a snapshot, for diagnostics only */

@@ -2,6 +2,7 @@ package org.devcd.core.internal.coredump;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
@@ -33,31 +34,33 @@ final class Dump {
     static final int DELETING = 2;
     static final int FREED = 3;
 
+    /** Every name is this prefix and the id: the name is made when asked for, not kept (a live dump is small). */
+    static final String NAME_PREFIX = "devcd";
+
     private static final VarHandle STATE;
     private static final VarHandle TIMER;
+    private static final VarHandle FREED_WAIT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Dump.class, "state", int.class);
             TIMER = lookup.findVarHandle(Dump.class, "timer", Future.class);
+            FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final long id;
-    final String name;
     final Owner owner;
     final String device;
     final long size;
     final Instant created;
-    final Instant deadline;
+    private final Duration timeout;
     /** Completed for good once the last active reference (the listing one or a reader's) is gone. */
     final Completion drained = new Completion();
     final RefCount active = new RefCount(ReleaseAction.completeAll(drained));
-    /** Completed for good once the dump is FREED. */
-    final Completion freed = new Completion();
 
     /** Written only through {@link #STATE}. */
     private volatile int state = REGISTERING;
@@ -65,16 +68,42 @@ final class Dump {
     private volatile Future<?> timer;
     /** The driver's data; cleared when freed, so nothing keeps the driver's objects or classes alive. */
     private volatile DumpSource source;
+    /**
+     * Completed for good once FREED; made by the first thread that waits for another's deletion ({@link #awaitFreed}),
+     * so the many dumps nobody waits for carry no waiting machinery. Written only through {@link #FREED_WAIT}.
+     */
+    private volatile Completion freed;
 
-    Dump(long id, Owner owner, String device, DumpSource source, long size, Instant created, Instant deadline) {
+    Dump(long id, Owner owner, String device, DumpSource source, long size, Instant created, Duration timeout) {
         this.id = id;
-        this.name = "devcd" + id;
         this.owner = owner;
         this.device = device;
         this.source = source;
         this.size = size;
         this.created = created;
-        this.deadline = deadline;
+        this.timeout = timeout;
+    }
+
+    /** @return {@code devcdN}, made on each call */
+    String name() {
+        return NAME_PREFIX + id;
+    }
+
+    /** @return the id of the dump called {@code name}, or -1 if no dump can have that name */
+    static long idOf(String name) {
+        if (!name.startsWith(NAME_PREFIX) || name.length() == NAME_PREFIX.length()
+                || name.length() > NAME_PREFIX.length() + 18 || name.charAt(NAME_PREFIX.length()) == '0') {
+            return -1;
+        }
+        long id = 0;
+        for (int i = NAME_PREFIX.length(); i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
     }
 
     int state() {
@@ -97,7 +126,29 @@ final class Dump {
     void markFreed() {
         source = null;
         STATE.setVolatile(this, FREED);
-        freed.completeAll();
+        Completion waiting = freed;
+        if (waiting != null) {
+            waiting.completeAll();
+        }
+    }
+
+    /**
+     * Waits up to {@code bound} for another thread's deletion of this dump to finish. The waiter publishes its
+     * completion, then reads the state; the deleter writes FREED, then reads the completion: one of the two sees the
+     * other, so the waiter either sees FREED or is woken.
+     *
+     * @return false only if a deletion in progress did not finish within {@code bound}
+     */
+    boolean awaitFreed(Duration bound) {
+        if (state != DELETING) {
+            return true;
+        }
+        Completion waiting = freed;
+        if (waiting == null) {
+            Completion mine = new Completion();
+            waiting = FREED_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
+        }
+        return state == FREED || Waits.awaitUninterruptibly(waiting, bound);
     }
 
     /** Takes the source for the deleter's {@code free()}; only the winner of {@link #beginDeletion()} calls this. */
@@ -144,12 +195,12 @@ final class Dump {
     }
 
     DumpInfo info() {
-        return new DumpInfo(name, owner.symbolicName, owner.version, device, size, created, deadline);
+        return new DumpInfo(name(), owner.symbolicName, owner.version, device, size, created, created.plus(timeout));
     }
 
     @Override
     public String toString() {
-        return name + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active.refCnt()
+        return name() + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active.refCnt()
                 + "]";
     }
 

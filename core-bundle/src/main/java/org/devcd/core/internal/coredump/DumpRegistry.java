@@ -57,6 +57,8 @@ public final class DumpRegistry implements CoredumpAdmin {
     private final DumpTimer timer;
     private final Executor events;
     private final DumpListener listener;
+    /** False for {@link DumpListener#NONE}: then no event is queued at all. */
+    private final boolean announce;
     private final Clock clock;
     private final Runnable stopThreads;
     private volatile RegistryConfig config;
@@ -69,9 +71,8 @@ public final class DumpRegistry implements CoredumpAdmin {
     private final AtomicLong lastId = new AtomicLong();
     private final AtomicInteger heldDumps = new AtomicInteger();
     private final AtomicLong heldBytes = new AtomicLong();
-    /** Listed dumps (and REGISTERING ones about to be) by name; every unfreed dump by owner+device. */
-    private final ConcurrentHashMap<String, Dump> byName = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<DeviceKey, Dump> byDevice = new ConcurrentHashMap<>();
+    /** Listed dumps (and REGISTERING ones about to be) by id; every unfreed dump is in its owner's {@code devices}. */
+    private final ConcurrentHashMap<Long, Dump> byId = new ConcurrentHashMap<>();
     /** Owners whose dumps may not all be freed yet. */
     private final Set<Owner> owners = ConcurrentHashMap.newKeySet();
 
@@ -81,6 +82,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         this.timer = timer;
         this.events = events;
         this.listener = listener;
+        this.announce = listener != DumpListener.NONE;
         this.clock = clock;
         this.stopThreads = stopThreads;
     }
@@ -197,22 +199,22 @@ public final class DumpRegistry implements CoredumpAdmin {
                     : "a dump of " + size + " bytes would exceed maxTotalBytes " + limits.maxTotalBytes());
         }
         Instant created = clock.instant();
-        Dump dump = new Dump(lastId.incrementAndGet(), owner, device, source, size, created, created.plus(timeout));
-        DeviceKey key = new DeviceKey(owner, device);
-        Dump existing = byDevice.putIfAbsent(key, dump);
+        Dump dump = new Dump(lastId.incrementAndGet(), owner, device, source, size, created, timeout);
+        Dump existing = owner.devices.putIfAbsent(device, dump);
         if (existing != null) {
             unreserve(size);
             return discard(owner, device, source, DiscardReason.DEVICE_HAS_DUMP,
-                    "device '" + device + "' already has " + existing.name);
+                    "device '" + device + "' already has " + existing.name());
         }
-        owner.dumps.add(dump);
-        byName.put(dump.name, dump);
+        byId.put(dump.id, dump);
         dump.active.retain(); // the registration's own reference: no deletion completes before ADDED is queued
         try {
             dump.goLive(); // listed, readable and deletable from here on
             dump.armTimer(timer.schedule(() -> delete(dump, RemovalReason.TIMEOUT), timeout));
-            DumpInfo info = dump.info();
-            events.execute(() -> notifyAdded(info));
+            if (announce) {
+                DumpInfo info = dump.info();
+                events.execute(() -> notifyAdded(info));
+            }
         } finally {
             dump.leaveRead();
         }
@@ -220,7 +222,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         if (disabled.get()) {
             delete(dump, RemovalReason.DISABLED);
         }
-        return new Registration.Registered(dump.name);
+        return new Registration.Registered(dump.name());
     }
 
     // ---------------------------------------------------------------- the one delete path
@@ -236,7 +238,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         if (!dump.beginDeletion()) {
             return false;
         }
-        byName.remove(dump.name, dump);
+        byId.remove(dump.id, dump);
         dump.cancelTimer();
         unreserve(dump.size);
         dump.active.release();
@@ -248,10 +250,11 @@ public final class DumpRegistry implements CoredumpAdmin {
         free(dump);
         dump.markFreed();
         // The device keeps its dump until it is freed: a put meanwhile finds it and waits (I5), a new dump is refused.
-        byDevice.remove(new DeviceKey(dump.owner, dump.device), dump);
-        dump.owner.dumps.remove(dump);
-        DumpInfo info = dump.info();
-        events.execute(() -> notifyRemoved(info, reason));
+        dump.owner.devices.remove(dump.device, dump);
+        if (announce) {
+            DumpInfo info = dump.info();
+            events.execute(() -> notifyRemoved(info, reason));
+        }
         return true;
     }
 
@@ -269,7 +272,7 @@ public final class DumpRegistry implements CoredumpAdmin {
     /** Waits (bounded) until another path finishes deleting {@code dump} (I5); logs if it does not. */
     private void awaitFreed(Dump dump) {
         Duration bound = config.drainTimeout();
-        if (dump.state() == Dump.DELETING && !Waits.awaitUninterruptibly(dump.freed, bound)) {
+        if (!dump.awaitFreed(bound)) {
             LOG.log(Level.ERROR, "{0}: another deletion did not finish within drainTimeout {1}", dump, bound);
         }
     }
@@ -289,7 +292,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        Dump dump = byDevice.get(new DeviceKey(owner, device));
+        Dump dump = owner.devices.get(device);
         if (dump == null || dump.state() == Dump.REGISTERING) {
             return false; // a registration in flight on another thread is ordered after this put
         }
@@ -305,7 +308,7 @@ public final class DumpRegistry implements CoredumpAdmin {
     void detach(Owner owner) {
         Duration bound = config.drainTimeout();
         drainLoudly(owner.registrations, bound);
-        for (Dump dump : owner.dumps) {
+        for (Dump dump : owner.devices.values()) {
             deleteSynchronously(dump, RemovalReason.DRIVER_STOPPED);
         }
         drainLoudly(owner.callbacks, bound);
@@ -324,7 +327,7 @@ public final class DumpRegistry implements CoredumpAdmin {
      */
     @Override
     public List<DumpInfo> list() {
-        List<Dump> candidates = byName.values().stream().filter(d -> d.state() == Dump.LIVE).toList();
+        List<Dump> candidates = byId.values().stream().filter(d -> d.state() == Dump.LIVE).toList();
         return candidates.stream()
                 .filter(d -> d.state() == Dump.LIVE)
                 .sorted(Comparator.comparingLong(d -> d.id))
@@ -341,7 +344,7 @@ public final class DumpRegistry implements CoredumpAdmin {
     @Override
     public boolean dismiss(String name) {
         Objects.requireNonNull(name, "name");
-        Dump dump = byName.get(name);
+        Dump dump = named(name);
         return dump != null && delete(dump, RemovalReason.DISMISSED);
     }
 
@@ -371,7 +374,7 @@ public final class DumpRegistry implements CoredumpAdmin {
 
     private void deleteAll(RemovalReason reason) {
         for (Owner owner : owners) {
-            for (Dump dump : owner.dumps) {
+            for (Dump dump : owner.devices.values()) {
                 if (dump.state() != Dump.REGISTERING) { // a registering dump sees the switch and deletes itself
                     deleteSynchronously(dump, reason);
                 }
@@ -381,9 +384,15 @@ public final class DumpRegistry implements CoredumpAdmin {
 
     // ---------------------------------------------------------------- reading
 
+    /** @return the listed (or registering) dump called {@code name}, or null */
+    private Dump named(String name) {
+        long id = Dump.idOf(name);
+        return id < 0 ? null : byId.get(id);
+    }
+
     private Dump live(String name) {
         Objects.requireNonNull(name, "name");
-        Dump dump = byName.get(name);
+        Dump dump = named(name);
         if (dump == null || dump.state() != Dump.LIVE) {
             throw new NoSuchDumpException("no dump named '" + name + "'");
         }
@@ -396,7 +405,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         }
         Objects.requireNonNull(dst, "dst");
         if (!dump.enterRead()) {
-            throw new NoSuchDumpException(dump.name + " was deleted");
+            throw new NoSuchDumpException(dump.name() + " was deleted");
         }
         try {
             if (offset >= dump.size) {
@@ -411,14 +420,14 @@ public final class DumpRegistry implements CoredumpAdmin {
             try (Gate.Pass pass = dump.owner.callbacks.enter()) {
                 count = dump.source().read(offset, window);
             } catch (GateClosedException closed) {
-                throw new NoSuchDumpException(dump.name + " was deleted: bundle " + dump.owner + " is gone");
+                throw new NoSuchDumpException(dump.name() + " was deleted: bundle " + dump.owner + " is gone");
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, dump + ": read at offset " + offset + " threw", e);
-                throw new DumpReadException(dump.name + " (bundle " + dump.owner + "): read at offset " + offset
+                throw new DumpReadException(dump.name() + " (bundle " + dump.owner + "): read at offset " + offset
                         + " failed: " + e, e);
             }
             if (count <= 0 || count > wanted || window.position() != count) {
-                throw new DumpReadException(dump.name + " (bundle " + dump.owner + "): read at offset " + offset
+                throw new DumpReadException(dump.name() + " (bundle " + dump.owner + "): read at offset " + offset
                         + " returned " + count + " and advanced the buffer by " + window.position()
                         + " (expected: the same count, 1 to " + wanted + ")", null);
             }
@@ -448,7 +457,7 @@ public final class DumpRegistry implements CoredumpAdmin {
         @Override
         public int read(long offset, ByteBuffer dst) {
             if (closed) {
-                throw new IllegalStateException("the reader of " + dump.name + " is closed");
+                throw new IllegalStateException("the reader of " + dump.name() + " is closed");
             }
             return DumpRegistry.this.read(dump, offset, dst);
         }
@@ -562,7 +571,4 @@ public final class DumpRegistry implements CoredumpAdmin {
         return candidate;
     }
 
-    /** A device is unique within its owner bundle. */
-    private record DeviceKey(Owner owner, String device) {
-    }
 }

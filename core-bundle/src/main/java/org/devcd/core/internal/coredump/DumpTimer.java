@@ -1,14 +1,16 @@
 package org.devcd.core.internal.coredump;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 /** Schedules the timeout deletions; tests inject a manual one. */
 interface DumpTimer {
     /**
-     * @param task what to run after {@code delay}
+     * @param task what to run after {@code delay}; a Callable, which a ScheduledThreadPoolExecutor keeps without an
+     *     adapter object
      * @param delay how long from now
      * @return the pending task; {@code cancel(false)} must not block
      */
-    Future<?> schedule(Runnable task, Duration delay);
+    Future<?> schedule(Callable<?> task, Duration delay);
 }

@@ -1,6 +1,5 @@
 package org.devcd.core.internal.coredump;
 
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.devcd.release.Gate;
@@ -10,8 +9,9 @@ import org.devcd.release.Gate;
  * class of the bundle), and the two gates that let its stop wait for everything in flight.
  *
  * <p>{@link #registrations} counts the driver's calls into the registry; {@link #callbacks} counts the registry's calls
- * into the driver's {@link org.devcd.coredump.DumpSource}s. {@link #dumps} holds every dump of this owner from the moment
- * it is admitted until it is freed, so a stop can delete the listed ones and wait for those another path is deleting.
+ * into the driver's {@link org.devcd.coredump.DumpSource}s. {@link #devices} holds every dump of this owner, by device,
+ * from the moment it is admitted until it is freed: it makes one dump per device atomic (R14), and lets a stop delete the
+ * listed ones and wait for those another path is deleting.
  */
 final class Owner {
     final long bundleId;
@@ -19,7 +19,7 @@ final class Owner {
     final String version;
     final Gate registrations;
     final Gate callbacks;
-    final Set<Dump> dumps = ConcurrentHashMap.newKeySet();
+    final ConcurrentHashMap<String, Dump> devices = new ConcurrentHashMap<>();
 
     Owner(long bundleId, String symbolicName, String version) {
         this.bundleId = bundleId;

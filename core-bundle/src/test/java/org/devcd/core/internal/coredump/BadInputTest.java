@@ -244,4 +244,18 @@ class BadInputTest extends RegistryFixture {
             frees.incrementAndGet();
         }
     }
+
+    /** A name no dump can have (no digits, a leading zero, a sign, other letters, too long) is simply unknown. */
+    @Test
+    void namesNoDumpCanHaveAreUnknown() {
+        String name = register(disk, "sda", new TestSource(1));
+        for (String bad : List.of("devcd", "devcd0", "devcd01", "Devcd1", "devcd1x", "devcd-1", "devcd+1", " devcd1",
+                "devcd1234567890123456789", "")) {
+            assertThat(registry.dismiss(bad)).as(bad).isFalse();
+            assertThatThrownBy(() -> registry.open(bad)).as(bad)
+                    .isInstanceOf(org.devcd.coredump.NoSuchDumpException.class)
+                    .hasMessage("no dump named '" + bad + "'");
+        }
+        assertThat(registry.list()).extracting(d -> d.name()).contains(name);
+    }
 }

@@ -109,7 +109,7 @@ class DumpLifecycleStressTest {
         assertThat(registry.status().dumps()).isZero();
         assertThat(registry.status().bytes()).isZero();
         assertThat(removed.get()).isGreaterThanOrEqualTo(ROUNDS);
-        assertThat(driver.owner.dumps).isEmpty();
+        assertThat(driver.owner.devices).isEmpty();
     }
 
     /**

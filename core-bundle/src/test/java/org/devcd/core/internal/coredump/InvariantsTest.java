@@ -122,12 +122,12 @@ class InvariantsTest extends RegistryFixture {
         source.freeEntered.await();
 
         assertThat(dump.state()).isEqualTo(Dump.DELETING);
-        assertThat(disk.owner.dumps).as("still tracked while its deleter works").contains(dump);
+        assertThat(disk.owner.devices).as("still tracked while its deleter works").containsValue(dump);
         source.freeRelease.countDown();
         assertThat(dismiss.join()).isTrue();
         assertThat(dump.state()).isEqualTo(Dump.FREED);
         assertThat(dump.source()).as("the driver's data is no longer referenced").isNull();
-        assertThat(disk.owner.dumps).isEmpty();
+        assertThat(disk.owner.devices).isEmpty();
     }
 
     /** I7: while a deleter waits on a reader inside the driver, readers and dismissers of other dumps go on. */

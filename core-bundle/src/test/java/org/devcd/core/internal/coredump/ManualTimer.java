@@ -3,6 +3,7 @@ package org.devcd.core.internal.coredump;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ final class ManualTimer implements DumpTimer {
     final List<Scheduled> scheduled = new ArrayList<>();
     private Consumer<Scheduled> onSchedule = s -> { };
 
-    record Scheduled(Runnable task, Duration delay, FutureTask<Void> future) {
+    record Scheduled(Callable<?> task, Duration delay, FutureTask<?> future) {
     }
 
     synchronized void onSchedule(Consumer<Scheduled> hook) {
@@ -24,8 +25,8 @@ final class ManualTimer implements DumpTimer {
     }
 
     @Override
-    public Future<?> schedule(Runnable task, Duration delay) {
-        Scheduled entry = new Scheduled(task, delay, new FutureTask<>(task, null));
+    public Future<?> schedule(Callable<?> task, Duration delay) {
+        Scheduled entry = new Scheduled(task, delay, new FutureTask<>(task));
         Consumer<Scheduled> hook;
         synchronized (this) {
             scheduled.add(entry);
@@ -41,7 +42,11 @@ final class ManualTimer implements DumpTimer {
 
     /** Runs task {@code index} now, in this thread, even if it was cancelled: a timer that had already fired. */
     void fire(int index) {
-        get(index).task().run();
+        try {
+            get(index).task().call();
+        } catch (Exception e) {
+            throw new IllegalStateException("timer task " + index + " threw", e);
+        }
     }
 
     /** Runs task {@code index} the way a real timer would: only if it was not cancelled. */

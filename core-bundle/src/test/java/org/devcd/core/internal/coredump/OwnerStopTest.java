@@ -33,7 +33,7 @@ class OwnerStopTest extends RegistryFixture {
         assertThat(other.frees).hasValue(0);
         assertThat(registry.list()).extracting(DumpInfo::name).containsExactly("devcd2");
         assertThat(events.delivered).contains("REMOVED devcd1 DRIVER_STOPPED", "REMOVED devcd3 DRIVER_STOPPED");
-        assertThat(disk.owner.dumps).isEmpty();
+        assertThat(disk.owner.devices).isEmpty();
         assertThat(timer.isCancelled(0)).isTrue();
     }
 

@@ -98,7 +98,7 @@ class RaceScenariosTest extends RegistryFixture {
         AtomicReference<Threads.Running<Void>> timerThread = new AtomicReference<>();
         timer.onSchedule(armed -> {
             timerThread.set(Threads.start("timer", () -> {
-                armed.task().run();
+                armed.task().call();
                 return null;
             }));
             timerThread.get().awaitBlocked(); // won the CAS, waits for the registration's reference
@@ -272,7 +272,7 @@ class RaceScenariosTest extends RegistryFixture {
         assertThat(expiring.frees).hasValue(1);
         assertThat(others).allSatisfy(s -> assertThat(s.frees).hasValue(1));
         assertThat(registry.list()).isEmpty();
-        assertThat(disk.owner.dumps).isEmpty();
+        assertThat(disk.owner.devices).isEmpty();
     }
 
     /** R14: two creators for one device at once: the one that arrives second is discarded, and its data freed. */

@@ -217,4 +217,22 @@ class RegistrationTest extends RegistryFixture {
                         + "drainTimeout: PT-1S (expected: >= 0)");
         assertThat(registry.config().maxDumpBytes()).isEqualTo(10);
     }
+
+    /** With {@link DumpListener#NONE} nothing is queued for delivery, and the dump's life is otherwise the same. */
+    @Test
+    void withoutAListenerNoEventIsQueued() {
+        java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+        DumpRegistry quiet = new DumpRegistry(CONFIG, new ManualTimer(), task -> queued.incrementAndGet(),
+                DumpListener.NONE, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), () -> { });
+        DriverCoredumps driver = quiet.attach(9, "org.example.quiet", "1.0.0");
+        TestSource source = new TestSource(4);
+
+        String name = register(driver, "sda", source);
+        assertThat(quiet.list()).extracting(d -> d.name()).containsExactly(name);
+        assertThat(quiet.dismiss(name)).isTrue();
+
+        assertThat(queued).hasValue(0);
+        assertThat(source.frees).hasValue(1);
+        assertThat(quiet.list()).isEmpty();
+    }
 }

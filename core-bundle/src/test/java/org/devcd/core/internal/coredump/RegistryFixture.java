@@ -85,7 +85,7 @@ class RegistryFixture {
 
     /** The unfreed dump {@code name} of {@code driver}. */
     static Dump dump(DriverCoredumps driver, String name) {
-        return driver.owner.dumps.stream().filter(d -> d.name.equals(name)).findFirst()
+        return driver.owner.devices.values().stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no unfreed dump " + name));
     }
 }
