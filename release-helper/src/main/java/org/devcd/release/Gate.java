@@ -4,9 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -41,7 +42,7 @@ public final class Gate {
     /** The bits above the slots count the calls inside that found every slot taken. */
     private static final long OVERFLOW_ONE = 1L << SLOTS;
     private static final VarHandle STATE;
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Thread[].class);
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
         try {
@@ -58,10 +59,17 @@ public final class Gate {
      * atomic instructions as a bare counter, and the gate still knows who is inside.
      */
     private volatile long state;
-    /** Who is inside, for the drain report: slot i holds the thread that took bit i of {@link #state}. */
-    private final Thread[] slots = new Thread[SLOTS];
-    /** Passes that found every slot taken. */
-    private final Set<Pass> overflow = ConcurrentHashMap.newKeySet();
+    /**
+     * Who is inside, for the drain report: slot i holds the id of the thread that took bit i of {@link #state}, 0 when
+     * free. Ids, not threads: a long store has no garbage-collector write barrier, a reference store into an old array
+     * can cost a fence on every enter.
+     */
+    private final long[] slots = new long[SLOTS];
+    /**
+     * The threads inside that found every slot taken, with how many times each is inside. Threads, not passes: a pass
+     * that nothing keeps can live in its caller's registers (escape analysis), so the usual enter costs no allocation.
+     */
+    private final ConcurrentHashMap<Thread, Integer> overflow = new ConcurrentHashMap<>();
     /** Completed for good once the gate is closed and empty. */
     private final Completion drained = new Completion();
 
@@ -94,13 +102,12 @@ public final class Gate {
                 int slot = Integer.numberOfTrailingZeros(free);
                 if (STATE.weakCompareAndSet(this, current, current | (1L << slot))) {
                     // The bit is ours until we give it back, and the last holder cleared the slot before it did.
-                    SLOT.setRelease(slots, slot, thread);
+                    SLOT.setRelease(slots, slot, thread.getId());
                     return new Pass(thread, slot);
                 }
             } else if (STATE.weakCompareAndSet(this, current, current + OVERFLOW_ONE)) {
-                Pass pass = new Pass(thread, -1);
-                overflow.add(pass);
-                return pass;
+                overflow.merge(thread, 1, Integer::sum);
+                return new Pass(thread, -1);
             }
         }
     }
@@ -127,7 +134,7 @@ public final class Gate {
             throw new IllegalArgumentException("bound: " + bound + " (expected: >= 0)");
         }
         Thread self = Thread.currentThread();
-        if (threadsInside().contains(self)) {
+        if (isInside(self)) {
             throw new IllegalStateException("gate '" + name + "': thread '" + self.getName()
                     + "' is inside the gate and would wait for itself to leave");
         }
@@ -156,16 +163,53 @@ public final class Gate {
     /** @return the threads inside now (a thread inside twice is listed twice); a snapshot, for diagnostics */
     public List<Thread> threadsInside() {
         List<Thread> inside = new ArrayList<>();
+        Map<Long, Thread> live = null;
         for (int i = 0; i < SLOTS; i++) {
-            Thread thread = (Thread) SLOT.getAcquire(slots, i);
-            if (thread != null) {
-                inside.add(thread);
+            long id = (long) SLOT.getAcquire(slots, i);
+            if (id != 0) {
+                if (live == null) {
+                    live = liveThreads();
+                }
+                Thread thread = live.get(id);
+                if (thread != null) { // null: it left and ended between the read and the look-up
+                    inside.add(thread);
+                }
             }
         }
-        for (Pass pass : overflow) {
-            inside.add(pass.thread);
-        }
+        overflow.forEach((thread, times) -> {
+            for (int i = 0; i < times; i++) {
+                inside.add(thread);
+            }
+        });
         return inside;
+    }
+
+    private boolean isInside(Thread thread) {
+        long id = thread.getId();
+        for (int i = 0; i < SLOTS; i++) {
+            if ((long) SLOT.getAcquire(slots, i) == id) {
+                return true;
+            }
+        }
+        return overflow.containsKey(thread);
+    }
+
+    /** Every live thread by id, from the root thread group (diagnostics only: it walks all threads). */
+    private static Map<Long, Thread> liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count;
+        while ((count = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        Map<Long, Thread> byId = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            byId.put(threads[i].getId(), threads[i]);
+        }
+        return byId;
     }
 
     /** @return the name given at construction */
@@ -206,10 +250,10 @@ public final class Gate {
             left = true;
             long taken;
             if (slot >= 0) {
-                SLOT.setRelease(slots, slot, null); // before the bit goes back: the next holder's thread stays
+                SLOT.setRelease(slots, slot, 0L); // before the bit goes back: the next holder's id stays
                 taken = 1L << slot;
             } else {
-                overflow.remove(this);
+                overflow.computeIfPresent(thread, (inside, times) -> times == 1 ? null : times - 1);
                 taken = OVERFLOW_ONE;
             }
             long now = (long) STATE.getAndAdd(Gate.this, -taken) - taken;

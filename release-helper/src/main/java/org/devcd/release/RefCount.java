@@ -28,16 +28,17 @@ import org.osgi.annotation.versioning.ProviderType;
  *   returns, bundle is uninstalled   // still inside release(): only core code is on this stack
  * </pre>
  *
- * <p>States: {@code LIVE(n >= 1) -> RELEASED}. The only transition out of LIVE(1) is the CAS of the last release; a
- * retain of a RELEASED count throws, a tryRetain of it returns false.
+ * <p>States: {@code LIVE(n >= 1) -> RELEASED}. The only way out of LIVE(1) is the last release; a retain of a RELEASED
+ * count throws, a tryRetain of it returns false.
  *
  * <p>Encoding (Netty's {@code ReferenceCountUpdater}): the field holds {@code 2n} while live and an odd value once
  * released, so {@code retain} is a single {@code getAndAdd}; a retain that lands on a released count leaves it odd, so no
- * concurrent {@code tryRetain} can ever see it live again. Unlike Netty, a release that is not the last is a single
- * {@code getAndAdd} too (the kernel's {@code refcount_dec_and_test}), so a pair costs what a bare atomic counter does
- * and never spins under contention. The last reference goes with one CAS from 2 to RELEASED; when releases race, the
- * one whose {@code getAndAdd} took the field from 2 to 0 marks it RELEASED before it runs the action, and
- * {@code tryRetain} refuses 0 meanwhile.
+ * concurrent {@code tryRetain} can ever see it live again. Unlike Netty, {@code release} is a single {@code getAndAdd}
+ * too (the kernel's {@code refcount_dec_and_test}), so a pair costs what a bare atomic counter does and never spins
+ * under contention: the release whose {@code getAndAdd} takes the field from 2 to 0 is the last, marks it RELEASED,
+ * then runs the action; {@code tryRetain} refuses 0 meanwhile. Misuse (a retain or release without a reference) is
+ * detected and throws; as with the kernel's {@code refcount_t}, only such misuse landing in the instant between the last
+ * release's {@code getAndAdd} and its mark could go unnoticed.
  *
  * <p>Thread-safety: all methods may be called from any thread. Memory consistency effects: actions of a thread before
  * its {@code release()} happen-before the release action runs; the release action runs in the thread of the last
@@ -125,18 +126,14 @@ public final class RefCount {
      * @throws IllegalReferenceCountException {@code refCnt: 0, decrement: 1} if the count was already released
      */
     public boolean release() {
-        if (raw == 2 && RAW.compareAndSet(this, 2, RELEASED)) {
-            action.release(); // the last reference, and no other release in flight: zero and RELEASED in one step
-            return true;
-        }
         int old = (int) RAW.getAndAdd(this, -2);
         if (old > 2 && (old & 1) == 0) {
             return false;
         }
         if (old == 2) {
-            // Another release raced this one down to the last reference, and this one took it to zero: mark the
-            // count released for good before the action runs. A correct caller never touches a zero count (tryRetain
-            // refuses it), so the CAS succeeds; the OR keeps it odd against a retain or release without a reference.
+            // This release took the count to zero: mark it released for good before the action runs. A correct caller
+            // never touches a zero count (tryRetain refuses it), so the CAS succeeds; the OR keeps the count odd
+            // against a retain or release without a reference that landed in between.
             if (!RAW.compareAndSet(this, 0, RELEASED)) {
                 RAW.getAndBitwiseOr(this, RELEASED);
             }

@@ -6,7 +6,11 @@ import org.devcd.coredump.DumpSource;
 
 /** The source of a {@code dumpv}: the driver's array, owned by the core; free drops it. */
 final class BytesSource implements DumpSource {
-    private volatile byte[] data;
+    /**
+     * Plain: the registry calls {@code free()} only after every read has left (its drain is the happens-before edge),
+     * and a volatile write would cost a fence on every deletion.
+     */
+    private byte[] data;
 
     BytesSource(byte[] data) {
         this.data = data;

@@ -40,6 +40,7 @@ final class Dump {
     private static final VarHandle STATE;
     private static final VarHandle TIMER;
     private static final VarHandle FREED_WAIT;
+    private static final VarHandle SOURCE;
 
     static {
         try {
@@ -47,6 +48,7 @@ final class Dump {
             STATE = lookup.findVarHandle(Dump.class, "state", int.class);
             TIMER = lookup.findVarHandle(Dump.class, "timer", Future.class);
             FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
+            SOURCE = lookup.findVarHandle(Dump.class, "source", DumpSource.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,7 +58,8 @@ final class Dump {
     final Owner owner;
     final String device;
     final long size;
-    final Instant created;
+    /** Milliseconds since the epoch: the listing's precision, and a long costs less than an Instant per dump. */
+    final long createdMillis;
     private final Duration timeout;
     /** Completed for good once the last active reference (the listing one or a reader's) is gone. */
     final Completion drained = new Completion();
@@ -66,7 +69,7 @@ final class Dump {
     private volatile int state = REGISTERING;
     /** The pending timeout deletion, once armed; written only through {@link #TIMER}. */
     private volatile Future<?> timer;
-    /** The driver's data; cleared when freed, so nothing keeps the driver's objects or classes alive. */
+    /** The driver's data; cleared when freed (through {@link #SOURCE}), so nothing keeps the driver's objects alive. */
     private volatile DumpSource source;
     /**
      * Completed for good once FREED; made by the first thread that waits for another's deletion ({@link #awaitFreed}),
@@ -74,13 +77,13 @@ final class Dump {
      */
     private volatile Completion freed;
 
-    Dump(long id, Owner owner, String device, DumpSource source, long size, Instant created, Duration timeout) {
+    Dump(long id, Owner owner, String device, DumpSource source, long size, long createdMillis, Duration timeout) {
         this.id = id;
         this.owner = owner;
         this.device = device;
         this.source = source;
         this.size = size;
-        this.created = created;
+        this.createdMillis = createdMillis;
         this.timeout = timeout;
     }
 
@@ -124,7 +127,7 @@ final class Dump {
 
     /** DELETING -> FREED, by the deleter, after {@code free()}. */
     void markFreed() {
-        source = null;
+        SOURCE.setRelease(this, null); // no fence: readers are drained; the state write below is the volatile one
         STATE.setVolatile(this, FREED);
         Completion waiting = freed;
         if (waiting != null) {
@@ -195,6 +198,7 @@ final class Dump {
     }
 
     DumpInfo info() {
+        Instant created = Instant.ofEpochMilli(createdMillis);
         return new DumpInfo(name(), owner.symbolicName, owner.version, device, size, created, created.plus(timeout));
     }
 

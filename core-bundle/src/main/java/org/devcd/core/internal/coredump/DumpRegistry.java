@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -63,8 +62,11 @@ public final class DumpRegistry implements CoredumpAdmin {
     private final Runnable stopThreads;
     private volatile RegistryConfig config;
 
-    /** Refuses registrations once the registry shuts down; shutdown drains the ones in flight. */
-    private final Gate open = new Gate("coredump registry");
+    /**
+     * Set once by {@link #shutdown()}, which then closes every owner's registrations gate; an owner attached later
+     * starts closed. So a registration enters one gate, its owner's, and is still refused after shutdown.
+     */
+    private volatile boolean closed;
     /** Write-once: the kernel's {@code disabled} lockdown switch. */
     private final AtomicBoolean disabled = new AtomicBoolean();
     /** The last N given out; names are never reused. */
@@ -132,6 +134,9 @@ public final class DumpRegistry implements CoredumpAdmin {
     public DriverCoredumps attach(long bundleId, String symbolicName, String version) {
         Owner owner = new Owner(bundleId, symbolicName, version);
         owners.add(owner);
+        if (closed) { // shutdown may have missed it: written closed, then read owners; we wrote owners, then read closed
+            owner.registrations.close();
+        }
         return new DriverCoredumps(this, owner);
     }
 
@@ -152,23 +157,17 @@ public final class DumpRegistry implements CoredumpAdmin {
             freeRejected(owner, source, device);
             throw new IllegalArgumentException(problem);
         }
-        Gate.Pass registryPass;
+        Gate.Pass ownerPass;
         try {
-            registryPass = open.enter();
-        } catch (GateClosedException closed) {
-            return discard(owner, device, source, DiscardReason.REGISTRY_CLOSED, "the coredump registry is shut down");
+            ownerPass = owner.registrations.enter();
+        } catch (GateClosedException gone) {
+            return closed
+                    ? discard(owner, device, source, DiscardReason.REGISTRY_CLOSED, "the coredump registry is shut down")
+                    : discard(owner, device, source, DiscardReason.DRIVER_STOPPING,
+                            "bundle " + owner + " is stopping or released the coredump service");
         }
-        try (registryPass) {
-            Gate.Pass ownerPass;
-            try {
-                ownerPass = owner.registrations.enter();
-            } catch (GateClosedException closed) {
-                return discard(owner, device, source, DiscardReason.DRIVER_STOPPING,
-                        "bundle " + owner + " is stopping or released the coredump service");
-            }
-            try (ownerPass) {
-                return admit(owner, device, source, timeout == null ? config.defaultTimeout() : timeout);
-            }
+        try (ownerPass) {
+            return admit(owner, device, source, timeout == null ? config.defaultTimeout() : timeout);
         }
     }
 
@@ -198,8 +197,7 @@ public final class DumpRegistry implements CoredumpAdmin {
                     ? "the registry holds maxDumps " + limits.maxDumps() + " dumps"
                     : "a dump of " + size + " bytes would exceed maxTotalBytes " + limits.maxTotalBytes());
         }
-        Instant created = clock.instant();
-        Dump dump = new Dump(lastId.incrementAndGet(), owner, device, source, size, created, timeout);
+        Dump dump = new Dump(lastId.incrementAndGet(), owner, device, source, size, clock.millis(), timeout);
         Dump existing = owner.devices.putIfAbsent(device, dump);
         if (existing != null) {
             unreserve(size);
@@ -207,7 +205,9 @@ public final class DumpRegistry implements CoredumpAdmin {
                     "device '" + device + "' already has " + existing.name());
         }
         byId.put(dump.id, dump);
-        dump.active.retain(); // the registration's own reference: no deletion completes before ADDED is queued
+        if (announce) {
+            dump.active.retain(); // the registration's own reference: no deletion completes before ADDED is queued
+        }
         try {
             dump.goLive(); // listed, readable and deletable from here on
             dump.armTimer(timer.schedule(() -> delete(dump, RemovalReason.TIMEOUT), timeout));
@@ -216,7 +216,9 @@ public final class DumpRegistry implements CoredumpAdmin {
                 events.execute(() -> notifyAdded(info));
             }
         } finally {
-            dump.leaveRead();
+            if (announce) {
+                dump.leaveRead();
+            }
         }
         // Disable may have swept before this dump was LIVE; then it is ours to delete (one of us sees the other).
         if (disabled.get()) {
@@ -367,7 +369,10 @@ public final class DumpRegistry implements CoredumpAdmin {
 
     /** Core shutdown: refuse registrations, wait for those in flight, delete every dump, end the threads. */
     public void shutdown() {
-        drainLoudly(open, config.drainTimeout());
+        closed = true;
+        for (Owner owner : owners) {
+            drainLoudly(owner.registrations, config.drainTimeout());
+        }
         deleteAll(RemovalReason.SHUTDOWN);
         stopThreads.run();
     }
@@ -547,12 +552,22 @@ public final class DumpRegistry implements CoredumpAdmin {
     }
 
     static String deviceProblem(String device) {
-        if (device == null || device.isEmpty() || device.length() > MAX_DEVICE_LENGTH
-                || !device.codePoints().allMatch(c -> c > ' ' && c != 0x7f && !Character.isISOControl(c))) {
+        if (device == null || device.isEmpty() || device.length() > MAX_DEVICE_LENGTH || !printable(device)) {
             return "device: " + (device == null ? "null" : "'" + device + "'") + " (expected: 1 to "
                     + MAX_DEVICE_LENGTH + " printable characters, no spaces)";
         }
         return null;
+    }
+
+    /** No space or control character; char by char (on every registration: no stream), surrogates are neither. */
+    private static boolean printable(String device) {
+        for (int i = 0; i < device.length(); i++) {
+            char c = device.charAt(i);
+            if (c <= ' ' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -3,6 +3,7 @@ package org.devcd.core.internal.coredump;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import org.devcd.coredump.DiscardReason;
 import org.devcd.coredump.DumpInfo;
@@ -111,5 +112,32 @@ class OwnerStopTest extends RegistryFixture {
         expiring.join();
         assertThat(source.frees).hasValue(1);
         assertThat(disk.owner.callbacks.isDrained()).isTrue();
+    }
+
+    /**
+     * Core shutdown deletes every owner's dumps (SHUTDOWN), then every registration is discarded REGISTRY_CLOSED with
+     * its data freed at once: through the services of owners that existed and of one attached after the shutdown.
+     */
+    @Test
+    void afterShutdownEveryRegistrationIsDiscarded() {
+        TestSource listed = new TestSource(1);
+        register(disk, "sda", listed);
+
+        registry.shutdown();
+        events.deliver();
+        DriverCoredumps late = registry.attach(9, "org.example.late", "1.0.0");
+        List<TestSource> refused = List.of(new TestSource(1), new TestSource(1), new TestSource(1));
+        List<Registration> registrations = List.of(disk.dumpm("sdb", refused.get(0)), gpu.dumpm("gpu0", refused.get(1)),
+                late.dumpm("nvme0", refused.get(2)));
+
+        assertThat(listed.frees).hasValue(1);
+        assertThat(events.delivered).contains("REMOVED devcd1 SHUTDOWN");
+        assertThat(registrations).allSatisfy(r -> {
+            assertThat(r).isInstanceOf(Registration.Discarded.class);
+            assertThat(((Registration.Discarded) r).reason()).isEqualTo(DiscardReason.REGISTRY_CLOSED);
+            assertThat(((Registration.Discarded) r).detail()).isEqualTo("the coredump registry is shut down");
+        });
+        assertThat(refused).allSatisfy(source -> assertThat(source.frees).hasValue(1));
+        assertThat(registry.list()).isEmpty();
     }
 }
