@@ -43,8 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * core deletes the dump synchronously), uninstall, refresh. Against the same cycle without the crash.
  */
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

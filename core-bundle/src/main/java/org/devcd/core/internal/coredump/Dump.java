@@ -170,12 +170,14 @@ final class Dump {
         }
     }
 
-    /** Cancels the timeout deletion if it is armed; never blocks (a timer that already fired loses the CAS). */
-    void cancelTimer() {
+    /**
+     * Cancels the timeout deletion if it is armed; never blocks (a timer that already fired loses the CAS).
+     *
+     * @return whether a pending timeout was cancelled
+     */
+    boolean cancelTimer() {
         Future<?> armed = (Future<?>) TIMER.getAndSet(this, null);
-        if (armed != null) {
-            armed.cancel(false);
-        }
+        return armed != null && armed.cancel(false);
     }
 
     /**

@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -97,9 +99,8 @@ public final class DumpRegistry implements CoredumpAdmin {
      */
     public static DumpRegistry start(RegistryConfig config, DumpListener listener) {
         ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, daemon("devcd-coredump-timeout"));
-        timeouts.setRemoveOnCancelPolicy(true); // a dismissed dump leaves no task behind for the rest of its timeout
         ExecutorService events = Executors.newSingleThreadExecutor(daemon("devcd-coredump-events"));
-        DumpTimer timer = (task, delay) -> timeouts.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        DumpTimer timer = new ExecutorTimer(timeouts);
         return new DumpRegistry(config, timer, events, listener, Clock.systemUTC(), () -> {
             timeouts.shutdownNow();
             events.shutdown();
@@ -241,7 +242,9 @@ public final class DumpRegistry implements CoredumpAdmin {
             return false;
         }
         byId.remove(dump.id, dump);
-        dump.cancelTimer();
+        if (dump.cancelTimer()) {
+            timer.cancelled();
+        }
         unreserve(dump.size);
         dump.active.release();
         Duration bound = config.drainTimeout();
@@ -568,6 +571,36 @@ public final class DumpRegistry implements CoredumpAdmin {
             }
         }
         return true;
+    }
+
+    /**
+     * The timeouts on one thread. A cancelled timeout stays queued (no removal under the queue's lock on every dismiss)
+     * until {@link #PURGE_EVERY} cancellations have piled up, then they are dropped together. Queued, a cancelled task
+     * still orders the queue: the timer thread already waits for a deadline no later than a new dump's, so registering
+     * usually neither takes the removal path nor wakes the timer thread. It holds at most {@link #PURGE_EVERY} such
+     * tasks, each with a freed dump that keeps nothing of its driver.
+     */
+    static final class ExecutorTimer implements DumpTimer {
+        static final int PURGE_EVERY = 1024;
+
+        private final ScheduledThreadPoolExecutor timeouts;
+        private final AtomicInteger cancelled = new AtomicInteger();
+
+        ExecutorTimer(ScheduledThreadPoolExecutor timeouts) {
+            this.timeouts = timeouts;
+        }
+
+        @Override
+        public Future<?> schedule(Callable<?> task, Duration delay) {
+            return timeouts.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void cancelled() {
+            if (cancelled.incrementAndGet() % PURGE_EVERY == 0) {
+                timeouts.purge();
+            }
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -13,4 +13,8 @@ interface DumpTimer {
      * @return the pending task; {@code cancel(false)} must not block
      */
     Future<?> schedule(Callable<?> task, Duration delay);
+
+    /** Told after a pending task was cancelled, so a timer can drop its cancelled tasks in batches. */
+    default void cancelled() {
+    }
 }
