@@ -68,41 +68,44 @@ public final class Report {
     static List<Row> rows(Scores s, double bytesPerDump) {
         List<Row> rows = new ArrayList<>();
         for (String threads : List.of("", "2")) {
-            String label = threads.isEmpty() ? "1 thread" : "2 threads";
-            double devcd = s.score("RefCountBenchmark.devcd" + threads);
-            double atomic = s.score("RefCountBenchmark.atomic" + threads);
-            double netty = s.score("RefCountBenchmark.netty" + threads);
-            rows.add(new Row("retain + release, " + label, ns(devcd), "AtomicInteger " + ns(atomic), devcd / atomic,
-                    "<= 1.1x", devcd / atomic <= 1.1));
-            rows.add(new Row("retain + release, " + label, ns(devcd), "Netty AbstractReferenceCounted " + ns(netty),
-                    devcd / netty, "<= 1.0x", devcd / netty <= 1.0));
+            String figure = "retain + release, " + (threads.isEmpty() ? "1 thread" : "2 threads");
+            rows.add(slowerBy(s, figure, "RefCountBenchmark.devcd" + threads, "AtomicInteger",
+                    "RefCountBenchmark.atomic" + threads, "ns", 1.1));
+            rows.add(slowerBy(s, figure, "RefCountBenchmark.devcd" + threads, "Netty AbstractReferenceCounted",
+                    "RefCountBenchmark.netty" + threads, "ns", 1.0));
         }
-        double gate = s.score("GateBenchmark.devcd");
-        double gateFloor = s.score("GateBenchmark.atomic");
-        rows.add(new Row("gate enter + exit", ns(gate), "AtomicInteger " + ns(gateFloor), gate / gateFloor, "<= 1.5x",
-                gate / gateFloor <= 1.5));
-        double register = s.score("RegistryBenchmark.devcd");
-        double registerFloor = s.score("RegistryBenchmark.floor");
-        rows.add(new Row("register + dismiss, 4 KiB dump", ns(register),
-                "CHM put/remove + STPE schedule/cancel " + ns(registerFloor), register / registerFloor, "<= 2x",
-                register / registerFloor <= 2));
+        rows.add(slowerBy(s, "gate enter + exit", "GateBenchmark.devcd", "AtomicInteger", "GateBenchmark.atomic", "ns",
+                1.5));
+        rows.add(slowerBy(s, "register + dismiss, 4 KiB dump", "RegistryBenchmark.devcd",
+                "CHM put/remove + STPE schedule/cancel", "RegistryBenchmark.floor", "ns", 2));
+        // Times per 64 MiB: the floor's time over devcd's is devcd's throughput over the floor's.
         double read = s.score("ReadBenchmark.devcd");
         double readFloor = s.score("ReadBenchmark.floor");
-        rows.add(new Row("read 64 MiB in 1 MiB chunks", mibPerSecond(read), "ByteBuffer bulk copy "
-                + mibPerSecond(readFloor), readFloor / read, ">= 0.8x", readFloor / read >= 0.8));
+        rows.add(new Row("read 64 MiB in 1 MiB chunks", s.text("ReadBenchmark.devcd", "ms"),
+                "ByteBuffer bulk copy " + s.text("ReadBenchmark.floor", "ms"), readFloor / read, ">= 0.8x",
+                readFloor / read >= 0.8));
         double stop = s.score("DriverStopBenchmark.driverStop");
         rows.add(new Row("driver stop with " + String.format(Locale.ROOT, "%,d", DriverStopBenchmark.DUMPS)
-                + " live dumps", String.format(Locale.ROOT, "%.1f ms (%.2f us a dump)", stop,
-                        stop * 1000 / DriverStopBenchmark.DUMPS), ABSOLUTE, stop / 50, "< 50 ms", stop < 50));
+                + " live dumps", s.text("DriverStopBenchmark.driverStop", "ms") + String.format(Locale.ROOT,
+                        " (%.2f us a dump)", stop * 1000 / DriverStopBenchmark.DUMPS), ABSOLUTE, stop / 50, "< 50 ms",
+                stop < 50));
         rows.add(new Row("memory per live dump, data aside", String.format(Locale.ROOT, "%.0f B", bytesPerDump),
                 ABSOLUTE, bytesPerDump / 512, "< 512 B (JOL)", bytesPerDump < 512));
         double cycle = s.score("FelixCycleBenchmark.cycleWithDump");
         double cycleFloor = s.score("FelixCycleBenchmark.cycleWithoutDump");
         rows.add(new Row("Felix install/start/dump/stop/uninstall/refresh",
-                String.format(Locale.ROOT, "%.0f cycles/s", cycle),
-                String.format(Locale.ROOT, "without the dump %.0f cycles/s", cycleFloor), cycle / cycleFloor,
+                s.text("FelixCycleBenchmark.cycleWithDump", "cycles/s"),
+                "without the dump " + s.text("FelixCycleBenchmark.cycleWithoutDump", "cycles/s"), cycle / cycleFloor,
                 ">= 0.8x", cycle / cycleFloor >= 0.8));
         return rows;
+    }
+
+    /** A row for a time per operation that may be at most {@code limit} times its floor's. */
+    private static Row slowerBy(Scores s, String figure, String devcd, String floorLabel, String floor, String unit,
+            double limit) {
+        double ratio = s.score(devcd) / s.score(floor);
+        return new Row(figure, s.text(devcd, unit), floorLabel + " " + s.text(floor, unit), ratio,
+                String.format(Locale.ROOT, "<= %.1fx", limit), ratio <= limit);
     }
 
     static void print(List<Row> rows, PrintStream out) {
@@ -120,14 +123,6 @@ public final class Report {
         }
     }
 
-    private static String ns(double nanos) {
-        return String.format(Locale.ROOT, "%.1f ns", nanos);
-    }
-
-    private static String mibPerSecond(double millisFor64MiB) {
-        return String.format(Locale.ROOT, "%.0f MiB/s", 64 * 1000 / millisFor64MiB);
-    }
-
     /**
      * One line of the table; {@code ratio} is devcd over the floor (for the read, the floor's time over devcd's, so
      * throughput over throughput), or the share of the limit.
@@ -138,11 +133,23 @@ public final class Report {
     /** The primary score of each benchmark, by {@code Class.method}. */
     record Scores(Map<String, Result<?>> byName) {
         double score(String name) {
+            return result(name).getScore();
+        }
+
+        /** @return the score with its 99.9% error, for example {@code 16.7 ± 5.9 ns} */
+        String text(String name, String unit) {
+            Result<?> result = result(name);
+            String digits = result.getScore() >= 100 ? "%.0f" : "%.1f";
+            return String.format(Locale.ROOT, digits + " ± " + digits + " %s", result.getScore(),
+                    result.getScoreError(), unit);
+        }
+
+        private Result<?> result(String name) {
             Result<?> result = byName.get(name);
             if (result == null) {
                 throw new IllegalStateException("no result for " + name + "; ran: " + byName.keySet());
             }
-            return result.getScore();
+            return result;
         }
     }
 }
