@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a 64 MiB dump through an admin's reader in 1 MiB chunks, against a ByteBuffer bulk copy of the same bytes
  * in the same chunks.
  */
-@Fork(1)
+@Fork(2)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)

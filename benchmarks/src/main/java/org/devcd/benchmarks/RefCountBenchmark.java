@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link AtomicInteger} increment + decrement and Netty's {@link AbstractReferenceCounted}; one thread, and two threads
  * sharing one count.
  */
-@Fork(1)
+@Fork(3)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Registering a 4 KiB dump and dismissing it (no OSGi, events off), against what any such registry needs at least: a
  * ConcurrentHashMap put + remove and a ScheduledThreadPoolExecutor schedule + cancel of the timeout.
  */
-@Fork(1)
+@Fork(2)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
