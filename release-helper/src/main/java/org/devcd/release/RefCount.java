@@ -36,9 +36,17 @@ import org.osgi.annotation.versioning.ProviderType;
  * concurrent {@code tryRetain} can ever see it live again. Unlike Netty, {@code release} is a single {@code getAndAdd}
  * too (the kernel's {@code refcount_dec_and_test}), so a pair costs what a bare atomic counter does and never spins
  * under contention: the release whose {@code getAndAdd} takes the field from 2 to 0 is the last, marks it RELEASED,
- * then runs the action; {@code tryRetain} refuses 0 meanwhile. Misuse (a retain or release without a reference) is
- * detected and throws; as with the kernel's {@code refcount_t}, only such misuse landing in the instant between the last
- * release's {@code getAndAdd} and its mark could go unnoticed.
+ * then runs the action; {@code tryRetain} refuses 0 meanwhile:
+ * <pre>
+ *   last holder                          lookup (another thread)
+ *   -----------                          -----------------------
+ *   release(): getAndAdd(-2), was 2      // field is 0: no holder left
+ *                                        tryRetain(): sees 0, returns false
+ *   CAS 0 -> RELEASED, then the action
+ * </pre>
+ * Misuse (a retain or release without a reference) is detected and throws; as with the kernel's {@code refcount_t},
+ * only such misuse landing in the instant between the last release's {@code getAndAdd} and its mark could go
+ * unnoticed.
  *
  * <p>Thread-safety: all methods may be called from any thread. Memory consistency effects: actions of a thread before
  * its {@code release()} happen-before the release action runs; the release action runs in the thread of the last

@@ -326,9 +326,18 @@ public final class DumpRegistry implements CoredumpAdmin {
      * {@inheritDoc}
      *
      * <p>Never two dumps of one device (R14 as a reader sees it): the map's iteration is weakly consistent, so a dump
-     * seen LIVE early in it may be deleted and its device's next dump registered before the iteration ends. A device's
-     * next dump goes LIVE only after the previous one left LIVE, so checking every candidate again once the first pass
-     * is over drops the older of any such pair.
+     * seen LIVE early in it may be deleted and its device's next dump registered before the iteration ends:
+     * <pre>
+     *   lister                          driver
+     *   ------                          ------
+     *   sees devcd1 (gpu0) LIVE
+     *                                   put(gpu0): devcd1 DELETING, freed
+     *                                   dumpv(gpu0): devcd2 LIVE
+     *   sees devcd2 (gpu0) LIVE         // one pass would list gpu0 twice
+     *   second pass: devcd1 not LIVE, dropped
+     * </pre>
+     * A device's next dump goes LIVE only after the previous one left LIVE, so checking every candidate again once the
+     * first pass is over drops the older of any such pair.
      */
     @Override
     public List<DumpInfo> list() {
