@@ -208,24 +208,27 @@ public final class DumpRegistry implements CoredumpAdmin {
         byId.put(dump.id, dump);
         if (announce) {
             dump.active.retain(); // the registration's own reference: no deletion completes before ADDED is queued
-        }
-        try {
-            dump.goLive(); // listed, readable and deletable from here on
-            dump.armTimer(timer.schedule(() -> delete(dump, RemovalReason.TIMEOUT), timeout));
-            if (announce) {
+            try {
+                goLive(dump, timeout);
                 DumpInfo info = dump.info();
                 events.execute(() -> notifyAdded(info));
-            }
-        } finally {
-            if (announce) {
+            } finally {
                 dump.leaveRead();
             }
+        } else {
+            goLive(dump, timeout);
         }
         // Disable may have swept before this dump was LIVE; then it is ours to delete (one of us sees the other).
         if (disabled.get()) {
             delete(dump, RemovalReason.DISABLED);
         }
         return new Registration.Registered(dump.name());
+    }
+
+    /** Lists the dump (readable and deletable from here on) and arms its timeout. */
+    private void goLive(Dump dump, Duration timeout) {
+        dump.goLive();
+        dump.armTimer(timer.schedule(() -> delete(dump, RemovalReason.TIMEOUT), timeout));
     }
 
     // ---------------------------------------------------------------- the one delete path
