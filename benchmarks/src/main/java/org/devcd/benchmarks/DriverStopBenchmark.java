@@ -48,7 +48,7 @@ public class DriverStopBenchmark {
     /** A driver that got the service and registered its dumps (not timed). */
     @Setup(Level.Invocation)
     public void registerDumps() {
-        driver = registry.attach(++generation, "org.example.disk", "1.0.0");
+        driver = DriverCoredumps.attach(registry, ++generation, "org.example.disk", "1.0.0");
         for (int i = 0; i < DUMPS; i++) {
             if (!driver.dumpv("disk" + i, data).isRegistered()) {
                 throw new IllegalStateException("dump " + i + " of " + DUMPS + " was discarded: " + registry.status());

@@ -19,7 +19,7 @@ final class Footprint {
         System.setProperty("jol.magicFieldOffset", "true");
         DumpRegistry registry = Registries.withoutEvents();
         try {
-            DriverCoredumps driver = registry.attach(1, "org.example.disk", "1.0.0");
+            DriverCoredumps driver = DriverCoredumps.attach(registry, 1, "org.example.disk", "1.0.0");
             byte[] data = new byte[1];
             // Warm the paths first, so lazily created parts (the timer's thread, its queue) are in both graphs.
             for (int i = 0; i < 100; i++) {

@@ -44,7 +44,7 @@ public class ReadBenchmark {
     public void start() {
         ThreadLocalRandom.current().nextBytes(data);
         registry = Registries.withoutEvents();
-        driver = registry.attach(1, "org.example.gpu", "1.0.0");
+        driver = DriverCoredumps.attach(registry, 1, "org.example.gpu", "1.0.0");
         name = ((Registration.Registered) driver.dumpv("gpu0", data)).name();
     }
 

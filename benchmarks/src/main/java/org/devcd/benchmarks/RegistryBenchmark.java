@@ -45,7 +45,7 @@ public class RegistryBenchmark {
     @Setup
     public void start() {
         registry = Registries.withoutEvents();
-        driver = registry.attach(1, "org.example.disk", "1.0.0");
+        driver = DriverCoredumps.attach(registry, 1, "org.example.disk", "1.0.0");
         timer = new ScheduledThreadPoolExecutor(1);
         timer.setRemoveOnCancelPolicy(true);
     }

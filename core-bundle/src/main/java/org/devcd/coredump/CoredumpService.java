@@ -13,9 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * returns, while its class loader is still valid; from then on this instance discards everything with
  * {@link DiscardReason#DRIVER_STOPPING}.
  *
- * <p>Ownership: every registering method takes ownership of the data on every path. Rejections included, the data is freed
- * (for a {@link DumpSource}, its {@code free()} runs) before the method returns; invalid arguments are reported with an
- * {@link IllegalArgumentException} after the data was freed.
+ * <p>Ownership: once a registering method has the data, it frees it on every path. Discards included, the data is freed
+ * (for a {@link DumpSource}, its {@code free()} runs, in the calling thread) before the method returns; an invalid
+ * argument (device, timeout, a null timeout or chunk) is reported with an {@link IllegalArgumentException} after the
+ * data was freed. Only a null data, source or chunk list is a {@link NullPointerException}: there is nothing to free.
+ * A registration still in flight when the bundle's stop begins is discarded with {@link DiscardReason#DRIVER_STOPPING}.
  *
  * <p>Devices are named by a string unique within the calling bundle: one dump per device at a time. A device name is
  * 1 to 128 printable characters without spaces.
@@ -67,7 +69,8 @@ public interface CoredumpService {
 
     /**
      * Deletes the dump of {@code device}, if any, synchronously ({@code dev_coredump_put}): when this returns, the dump is
-     * freed, also if another path was already deleting it.
+     * freed, also if another path was already deleting it. Called from inside a {@link DumpSource#free()}, it never
+     * waits for a deletion already in progress (it may be the caller's own): it returns true at once.
      *
      * @param device the device
      * @return whether the device had a dump

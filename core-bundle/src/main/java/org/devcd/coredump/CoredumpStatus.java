@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param disabled whether coredumps are disabled for good
  * @param dumps how many dumps are listed
  * @param bytes how many bytes the listed dumps hold
- * @param registered how many dumps were ever registered
+ * @param registered how many dumps were registered since the core started (names go on across restarts)
  * @param defaultTimeout how long a dump stays by default
  * @param maxDumpBytes the largest dump accepted
  * @param maxDumps the most dumps held at once

@@ -8,8 +8,21 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A driver's dump data, read on demand ({@code dev_coredumpm}'s {@code read} and {@code free} callbacks).
  *
  * <p>The registry calls these methods only while the driver bundle is alive, counts every call so that a stopping driver
- * waits for the calls in flight, and never calls them while holding a lock. {@link #free()} is called exactly once, after
- * every read has finished; after it, no method of this source is called again.
+ * waits for the calls in flight, and never calls them while holding a lock.
+ *
+ * <p>Threads: {@link #size()} runs once, in the registering thread. {@link #read} may run on several threads at once
+ * (each admin's reader is independent), so it must be safe for concurrent calls. {@link #free()} runs exactly once: in
+ * the registering thread when the dump is discarded, in the caller's thread for {@code put} and for an admin's dismiss,
+ * and on a core thread ({@code devcd-coredump-free}) for a timeout, a disable, the driver's stop and the core's stop.
+ *
+ * <p>{@link #free()} runs after every read has finished, with one exception: a read still inside {@link #read} when the
+ * drain bound ({@code drain.timeout.millis}) runs out is logged at ERROR with its thread, and {@code free()} runs anyway,
+ * possibly while that read is still inside. After {@code free()} no new call is made.
+ *
+ * <p>{@code free()} may call back into devcd; every such call returns at once. {@code put} of the device being freed
+ * returns true without waiting for itself; {@code put} of another device deletes its live dump, or returns true without
+ * waiting when another deletion already has it; a new registration is registered after a dismiss, timeout or put, and
+ * discarded during a disable, the driver's stop or the core's stop.
  */
 @ConsumerType
 public interface DumpSource {

@@ -1,46 +1,60 @@
 package org.devcd.core.internal.coredump;
 
+import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 
 import org.devcd.coredump.DumpInfo;
 import org.devcd.coredump.DumpSource;
+import org.devcd.coredump.RemovalReason;
 import org.devcd.release.Completion;
+import org.devcd.release.Gate;
+import org.devcd.release.GateClosedException;
 import org.devcd.release.RefCount;
 import org.devcd.release.ReleaseAction;
 
 /**
- * One device coredump and its lifecycle.
+ * One device coredump, its lifecycle and the steps of its own deletion (invariants I1-I7 and races R1-R14 as numbered in
+ * {@code docs/kernel-lessons.md}).
  *
- * <p>States, one atomic field, each transition one CAS:
+ * <p>States, one atomic field, each transition one CAS; a deletion's reason lives in the same field:
  * <pre>
- *   REGISTERING -> LIVE -> DELETING -> FREED
+ *   REGISTERING -> LIVE -> DELETING(reason) -> FREEING(reason) -> FREED(reason)
+ *   REGISTERING -> DISCARDED                  (a sweep or the registration itself refused it before it was listed)
+ *   DELETING(reason) -> FREED(reason)         (abandoned: its owner's stop ran out of time before anyone freed it)
  * </pre>
  * REGISTERING: admitted, not yet listed; nothing can delete it (I3). LIVE: listed, readable, deletable. DELETING: exactly
- * one delete path won the CAS (I1) and owns the rest of the deletion. FREED: the source's {@code free()} ran and the dump
- * holds no reference to it any more.
+ * one delete path won the CAS (I1) and owns the deletion. FREEING: a thread inside the owner's callbacks gate claimed the
+ * {@code free()} call: only a claim made inside the gate frees, so an owner whose gate is closed is never called. FREED:
+ * done; the dump holds no reference to the driver's data.
  *
  * <p>Reads hold an active reference ({@link #active}, kernfs style). The registry's own "listing" reference is the
- * count's initial one; the deleter drops it and waits for {@link #drained}, which the core's release action signals when
- * the last reader leaves. So {@code free()} runs after every read in flight (I2), and the deleter holds its own reference
- * while it waits (I6).
+ * count's initial one; the deleter drops it and waits, bounded, for {@link #drained}, which the core's release action
+ * signals when the last reader leaves. So {@code free()} runs after every read in flight (I2) unless a read outlived the
+ * drain bound, and the deleter holds its own reference while it waits (I6).
  */
 final class Dump {
     static final int REGISTERING = 0;
     static final int LIVE = 1;
-    static final int DELETING = 2;
-    static final int FREED = 3;
+    static final int DISCARDED = 2;
+    static final int DELETING = 3;
+    static final int FREEING = 4;
+    static final int FREED = 5;
+    private static final int PHASE_BITS = 4;
+    private static final int PHASE_MASK = (1 << PHASE_BITS) - 1;
+    private static final RemovalReason[] REASONS = RemovalReason.values();
 
     /** Every name is this prefix and the id: the name is made when asked for, not kept (a live dump is small). */
     static final String NAME_PREFIX = "devcd";
 
+    private static final System.Logger LOG = System.getLogger(Dump.class.getName());
+    /** The dump whose {@code free()} this thread is running, so that a call back into the registry never waits for it. */
+    private static final ThreadLocal<Dump> FREEING_HERE = new ThreadLocal<>();
     private static final VarHandle STATE;
     private static final VarHandle TIMER;
     private static final VarHandle FREED_WAIT;
-    private static final VarHandle SOURCE;
 
     static {
         try {
@@ -48,7 +62,6 @@ final class Dump {
             STATE = lookup.findVarHandle(Dump.class, "state", int.class);
             TIMER = lookup.findVarHandle(Dump.class, "timer", Future.class);
             FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
-            SOURCE = lookup.findVarHandle(Dump.class, "source", DumpSource.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -60,31 +73,28 @@ final class Dump {
     final long size;
     /** Milliseconds since the epoch: the listing's precision, and a long costs less than an Instant per dump. */
     final long createdMillis;
-    private final Duration timeout;
+    private final long timeoutMillis;
     /** Completed for good once the last active reference (the listing one or a reader's) is gone. */
     final Completion drained = new Completion();
     final RefCount active = new RefCount(ReleaseAction.completeAll(drained));
 
-    /** Written only through {@link #STATE}. */
+    /** Phase in the low bits, the deletion's reason above them; written only through {@link #STATE}. */
     private volatile int state = REGISTERING;
     /** The pending timeout deletion, once armed; written only through {@link #TIMER}. */
     private volatile Future<?> timer;
-    /** The driver's data; cleared when freed (through {@link #SOURCE}), so nothing keeps the driver's objects alive. */
+    /** The driver's data; cleared when freed or discarded, so nothing keeps the driver's objects alive. */
     private volatile DumpSource source;
-    /**
-     * Completed for good once FREED; made by the first thread that waits for another's deletion ({@link #awaitFreed}),
-     * so the many dumps nobody waits for carry no waiting machinery. Written only through {@link #FREED_WAIT}.
-     */
+    /** Completed once FREED; made by the first thread that waits for another's deletion. Only through FREED_WAIT. */
     private volatile Completion freed;
 
-    Dump(long id, Owner owner, String device, DumpSource source, long size, long createdMillis, Duration timeout) {
+    Dump(long id, Owner owner, String device, DumpSource source, long size, long createdMillis, long timeoutMillis) {
         this.id = id;
         this.owner = owner;
         this.device = device;
         this.source = source;
         this.size = size;
         this.createdMillis = createdMillis;
-        this.timeout = timeout;
+        this.timeoutMillis = timeoutMillis;
     }
 
     /** @return {@code devcdN}, made on each call */
@@ -109,54 +119,44 @@ final class Dump {
         return id;
     }
 
-    int state() {
-        return state;
+    int phase() {
+        return state & PHASE_MASK;
     }
 
-    /** REGISTERING -> LIVE, by the registering thread, the only one that can see a REGISTERING dump's transition. */
-    void goLive() {
-        if (!STATE.compareAndSet(this, REGISTERING, LIVE)) {
-            throw new IllegalStateException(this + ": goLive from state " + state);
-        }
+    /** @return which path deleted this dump; only meaningful from DELETING on */
+    RemovalReason reason() {
+        return REASONS[state >>> PHASE_BITS];
     }
+
+    /** @return whether the calling thread is inside the {@code free()} of some dump */
+    static boolean insideFree() {
+        return FREEING_HERE.get() != null;
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /** REGISTERING -> LIVE, by the registering thread; false if a sweep refused the dump first. */
+    boolean goLive() {
+        return STATE.compareAndSet(this, REGISTERING, LIVE);
+    }
+
+    /** REGISTERING -> DISCARDED, by a sweep or by the registration itself; false if it went LIVE first. */
+    boolean refuse() {
+        return STATE.compareAndSet(this, REGISTERING, DISCARDED) || phase() == DISCARDED;
+    }
+
+    /** The discarded dump lets go of the driver's data, which the registering thread frees itself. */
+    DumpSource takeSourceOfDiscarded() {
+        DumpSource taken = source;
+        source = null;
+        return taken;
+    }
+
+    // ---------------------------------------------------------------- deletion, in its order
 
     /** LIVE -> DELETING: the one CAS every delete path goes through; true for exactly one caller (I1). */
-    boolean beginDeletion() {
-        return STATE.compareAndSet(this, LIVE, DELETING);
-    }
-
-    /** DELETING -> FREED, by the deleter, after {@code free()}. */
-    void markFreed() {
-        SOURCE.setRelease(this, null); // no fence: readers are drained; the state write below is the volatile one
-        STATE.setVolatile(this, FREED);
-        Completion waiting = freed;
-        if (waiting != null) {
-            waiting.completeAll();
-        }
-    }
-
-    /**
-     * Waits up to {@code bound} for another thread's deletion of this dump to finish. The waiter publishes its
-     * completion, then reads the state; the deleter writes FREED, then reads the completion: one of the two sees the
-     * other, so the waiter either sees FREED or is woken.
-     *
-     * @return false only if a deletion in progress did not finish within {@code bound}
-     */
-    boolean awaitFreed(Duration bound) {
-        if (state != DELETING) {
-            return true;
-        }
-        Completion waiting = freed;
-        if (waiting == null) {
-            Completion mine = new Completion();
-            waiting = FREED_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
-        }
-        return state == FREED || Waits.awaitUninterruptibly(waiting, bound);
-    }
-
-    /** Takes the source for the deleter's {@code free()}; only the winner of {@link #beginDeletion()} calls this. */
-    DumpSource source() {
-        return source;
+    boolean beginDeletion(RemovalReason reason) {
+        return STATE.compareAndSet(this, LIVE, DELETING | reason.ordinal() << PHASE_BITS);
     }
 
     /**
@@ -165,19 +165,113 @@ final class Dump {
      */
     void armTimer(Future<?> armed) {
         TIMER.setVolatile(this, armed);
-        if (state != LIVE) {
+        if (phase() != LIVE) {
             armed.cancel(false);
         }
     }
 
-    /**
-     * Cancels the timeout deletion if it is armed; never blocks (a timer that already fired loses the CAS).
-     *
-     * @return whether a pending timeout was cancelled
-     */
+    /** @return whether a pending timeout was cancelled; never blocks (a timer that already fired loses the CAS) */
     boolean cancelTimer() {
         Future<?> armed = (Future<?>) TIMER.getAndSet(this, null);
         return armed != null && armed.cancel(false);
+    }
+
+    /** The deleter drops the listing reference: from here on only reads in flight keep {@link #drained} open. */
+    void dropListing() {
+        active.release();
+    }
+
+    /** @return whether every read left before {@code deadlineNanos} (a {@link System#nanoTime()} value) */
+    boolean awaitDrained(long deadlineNanos) {
+        return Waits.awaitUntil(drained, deadlineNanos);
+    }
+
+    /**
+     * Calls the driver's {@code free()} once: enters the owner's callbacks gate, then claims DELETING -> FREEING inside
+     * it. A closed gate means the owner's stop claimed every dump before closing it, so this one is not ours.
+     *
+     * @return whether this call claimed the free and ran it
+     */
+    boolean free() {
+        Gate.Pass pass;
+        try {
+            pass = owner.callbacks.enter();
+        } catch (GateClosedException stopped) {
+            return false;
+        }
+        try (pass) {
+            if (!claimFree()) {
+                return false;
+            }
+            Dump outer = FREEING_HERE.get();
+            FREEING_HERE.set(this);
+            try {
+                source.free();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, this + ": free() threw; the dump is deleted all the same", e);
+            } finally {
+                FREEING_HERE.set(outer);
+            }
+        }
+        markFreed();
+        return true;
+    }
+
+    /**
+     * DELETING -> FREED without calling the driver: the owner's stop ran out of its bound before any thread could free
+     * this dump. The driver's data is dropped, not freed.
+     *
+     * @return whether this call abandoned it (false: someone claimed the free first)
+     */
+    boolean abandon() {
+        if (!claimFree()) {
+            return false;
+        }
+        markFreed();
+        return true;
+    }
+
+    /** DELETING(reason) -> FREEING(reason): exactly one of the deleter, the owner's stop or nobody frees. */
+    private boolean claimFree() {
+        int deleting = state;
+        return (deleting & PHASE_MASK) == DELETING
+                && STATE.compareAndSet(this, deleting, FREEING | deleting & ~PHASE_MASK);
+    }
+
+    private void markFreed() {
+        source = null; // ordered by the state write below
+        STATE.setVolatile(this, FREED | state & ~PHASE_MASK);
+        Completion waiting = freed;
+        if (waiting != null) {
+            waiting.completeAll();
+        }
+    }
+
+    /**
+     * Waits until {@code deadlineNanos} for another thread's deletion of this dump to finish. The waiter publishes its
+     * completion, then reads the state; the deleter writes FREED, then reads the completion: one of the two sees the
+     * other, so the waiter either sees FREED or is woken.
+     *
+     * @return false only if a deletion in progress did not finish in time
+     */
+    boolean awaitFreed(long deadlineNanos) {
+        int phase = phase();
+        if (phase != DELETING && phase != FREEING) {
+            return true;
+        }
+        Completion waiting = freed;
+        if (waiting == null) {
+            Completion mine = new Completion();
+            waiting = FREED_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
+        }
+        return phase() == FREED || Waits.awaitUntil(waiting, deadlineNanos);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The driver's data for a read that holds an active reference. */
+    DumpSource source() {
+        return source;
     }
 
     /**
@@ -185,10 +279,10 @@ final class Dump {
      * the deletion began is refused and one that started before keeps the data until it leaves.
      */
     boolean enterRead() {
-        if (state != LIVE || !active.tryRetain()) {
+        if (phase() != LIVE || !active.tryRetain()) {
             return false;
         }
-        if (state != LIVE) {
+        if (phase() != LIVE) {
             active.release();
             return false;
         }
@@ -201,7 +295,8 @@ final class Dump {
 
     DumpInfo info() {
         Instant created = Instant.ofEpochMilli(createdMillis);
-        return new DumpInfo(name(), owner.symbolicName, owner.version, device, size, created, created.plus(timeout));
+        return new DumpInfo(name(), owner.symbolicName, owner.version, device, size, created,
+                created.plusMillis(timeoutMillis));
     }
 
     @Override
@@ -211,11 +306,8 @@ final class Dump {
     }
 
     static String stateName(int state) {
-        switch (state) {
-            case REGISTERING: return "REGISTERING";
-            case LIVE: return "LIVE";
-            case DELETING: return "DELETING";
-            default: return "FREED";
-        }
+        String[] phases = {"REGISTERING", "LIVE", "DISCARDED", "DELETING", "FREEING", "FREED"};
+        String phase = phases[state & PHASE_MASK];
+        return (state & PHASE_MASK) >= DELETING ? phase + "(" + REASONS[state >>> PHASE_BITS] + ")" : phase;
     }
 }

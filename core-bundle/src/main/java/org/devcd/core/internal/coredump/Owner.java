@@ -1,6 +1,7 @@
 package org.devcd.core.internal.coredump;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.devcd.release.Gate;
 
@@ -27,6 +28,11 @@ final class Owner {
         this.version = version;
         this.registrations = new Gate("coredump registrations of " + this);
         this.callbacks = new Gate("coredump callbacks into " + this);
+    }
+
+    /** @return the names of the threads inside {@code gate}, for a report */
+    static String names(Gate gate) {
+        return gate.threadsInside().stream().map(Thread::getName).collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Override

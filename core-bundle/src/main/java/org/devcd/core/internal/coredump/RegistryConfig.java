@@ -44,6 +44,20 @@ public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int max
         return problems;
     }
 
+    /**
+     * The one place where settings are checked, for the registry and for its OSGi configuration alike.
+     *
+     * @return {@code candidate} if it is valid
+     * @throws IllegalArgumentException listing every problem, one sentence each
+     */
+    public static RegistryConfig requireValid(RegistryConfig candidate) {
+        List<String> problems = candidate.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return candidate;
+    }
+
     /** @return what is wrong with a dump timeout, or null */
     static String timeoutProblem(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {

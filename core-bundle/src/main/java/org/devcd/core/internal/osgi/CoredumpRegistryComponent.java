@@ -1,8 +1,14 @@
 package org.devcd.core.internal.osgi;
 
 import java.lang.System.Logger.Level;
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
+
+import org.devcd.core.internal.coredump.RegistryState;
+import org.devcd.coredump.CoredumpService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import org.devcd.core.internal.coredump.DumpRegistry;
 import org.devcd.core.internal.coredump.RegistryConfig;
@@ -23,10 +29,14 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The registry as a DS component: configured by PID {@code org.devcd.coredump}, announcing through EventAdmin when one
- * is there, offering {@link CoredumpAdmin} to admins and tools.
+ * is there, offering {@link CoredumpAdmin} to admins and tools, and {@link CoredumpService} to drivers as a service
+ * factory: each bundle that gets it has its own {@link DriverCoredumps}, detached when the bundle releases it (at the
+ * latest when it stops, while its class loader is still valid).
+ *
+ * <p>When the core stops, the registry shuts down first (every dump removed with reason SHUTDOWN, within one drain
+ * bound), then the driver service goes away.
  */
-@Component(service = {CoredumpAdmin.class, CoredumpRegistryComponent.class}, configurationPid = "org.devcd.coredump",
-        immediate = true)
+@Component(service = CoredumpAdmin.class, configurationPid = "org.devcd.coredump", immediate = true)
 @Designate(ocd = CoredumpConfig.class)
 public final class CoredumpRegistryComponent implements CoredumpAdmin {
     private static final System.Logger LOG = System.getLogger(CoredumpRegistryComponent.class.getName());
@@ -36,9 +46,10 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
     private volatile EventAdmin eventAdmin;
 
     private volatile DumpRegistry registry;
+    private ServiceRegistration<CoredumpService> drivers;
 
     @Activate
-    void activate(CoredumpConfig config) {
+    void activate(BundleContext context, CoredumpConfig config) {
         RegistryConfig settings = RegistryConfig.DEFAULTS;
         try {
             settings = checked(config);
@@ -46,10 +57,11 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
             LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); starting with the defaults {1}",
                     e.getMessage(), settings);
         }
-        registry = DumpRegistry.start(settings, new EventAdminBridge(() -> eventAdmin));
+        registry = DumpRegistry.start(settings, new EventAdminBridge(() -> eventAdmin), state(context));
         if (config.disabled()) {
             registry.disable();
         }
+        drivers = context.registerService(CoredumpService.class, new DriverServiceFactory(registry), null);
     }
 
     @Modified
@@ -72,11 +84,17 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
     @Deactivate
     void deactivate() {
         registry.shutdown();
+        drivers.unregister();
     }
 
-    /** @return the registry, for the per-bundle driver services */
-    DumpRegistry registry() {
-        return registry;
+    private static RegistryState state(BundleContext context) {
+        File file = context.getDataFile(DataFileState.FILE);
+        if (file == null) {
+            LOG.log(Level.WARNING, "the framework gives the core no data area: disable and names hold only until the "
+                    + "core stops");
+            return RegistryState.inMemory();
+        }
+        return new DataFileState(file.toPath());
     }
 
     @Override
@@ -113,10 +131,6 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable value: " + e.getMessage(), e);
         }
-        List<String> problems = candidate.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        return candidate;
+        return RegistryConfig.requireValid(candidate);
     }
 }

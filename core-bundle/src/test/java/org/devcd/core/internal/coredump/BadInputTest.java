@@ -55,11 +55,13 @@ class BadInputTest extends RegistryFixture {
                 .hasMessage("timeout: PT2562047788015215H30M7S (expected: > 0 and <= PT8760H)");
         assertThat(forever.frees).hasValue(1);
         assertThat(registry.status().dumps()).as("nothing reserved").isEqualTo(1);
-        assertThatThrownBy(() -> disk.dumpm("sda", new TestSource(1), null)).isInstanceOf(NullPointerException.class)
-                .hasMessage("timeout");
+        TestSource noTimeout = new TestSource(1);
+        assertThatThrownBy(() -> disk.dumpm("sda", noTimeout, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeout: null (expected: > 0 and <= PT8760H)");
+        assertThat(noTimeout.frees).as("once the call has the data, it frees it on every path").hasValue(1);
         assertThatThrownBy(() -> disk.dumpv("sda", null)).isInstanceOf(NullPointerException.class).hasMessage("data");
         assertThatThrownBy(() -> disk.dumpsg("sda", Arrays.asList(ByteBuffer.allocate(1), null)))
-                .isInstanceOf(NullPointerException.class).hasMessage("chunks[1]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("chunks[1]: null (expected: a buffer)");
         assertBystanderUnharmed();
     }
 
@@ -144,7 +146,7 @@ class BadInputTest extends RegistryFixture {
 
         assertThat(broken.frees).hasValue(1);
         assertThat(registry.list()).hasSize(1);
-        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).startsWith("devcd2[org.example.disk 1.0.0 [7]")
+        assertThat(logged.records).anySatisfy(r -> assertThat(r.getMessage()).startsWith("devcd2[org.example.disk 1.0.0 [7]")
                 .endsWith("free() threw; the dump is deleted all the same"));
         assertBystanderUnharmed();
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 public class DumpLifecycleModelCheckTest {
     private final ManualTimer timer = new ManualTimer();
-    private final DumpRegistry registry = new DumpRegistry(
+    private final DumpRegistry registry = RegistryFixture.registry(
             new RegistryConfig(Duration.ofMinutes(5), 1024, 100, 1 << 20, Duration.ofSeconds(30)), timer, Runnable::run,
             new DumpListener() {
                 @Override
@@ -38,8 +38,8 @@ public class DumpLifecycleModelCheckTest {
                 @Override
                 public void removed(DumpInfo dump, org.devcd.coredump.RemovalReason reason) {
                 }
-            }, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> { });
-    private final DriverCoredumps driver = registry.attach(1, "org.example.disk", "1.0.0");
+            });
+    private final DriverCoredumps driver = DriverCoredumps.attach(registry, 1, "org.example.disk", "1.0.0");
     private final List<CheckedSource> discarded = new CopyOnWriteArrayList<>();
     private final Map<String, CheckedSource> registered = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String violation;

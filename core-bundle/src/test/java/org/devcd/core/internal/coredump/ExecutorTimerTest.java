@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The production timer keeps cancelled timeouts queued only until a batch of them is dropped together. */
 class ExecutorTimerTest {
     private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1);
-    private final DumpRegistry.ExecutorTimer timer = new DumpRegistry.ExecutorTimer(timeouts);
+    private final ExecutorTimer timer = new ExecutorTimer(timeouts);
 
     @AfterEach
     void stop() {
@@ -24,7 +24,7 @@ class ExecutorTimerTest {
     /** Cancelled tasks stay queued up to PURGE_EVERY, and the cancellation that reaches it drops them all. */
     @Test
     void cancelledTasksAreDroppedInBatches() {
-        int batch = DumpRegistry.ExecutorTimer.PURGE_EVERY;
+        int batch = ExecutorTimer.PURGE_EVERY;
         Future<?> live = timer.schedule(() -> true, Duration.ofMinutes(5));
         List<Future<?>> pending = new ArrayList<>();
         for (int i = 0; i < batch; i++) {

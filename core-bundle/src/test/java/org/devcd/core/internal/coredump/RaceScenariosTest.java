@@ -14,7 +14,7 @@ import org.devcd.coredump.Registration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The race scenarios of kernel-spec.md, each a deterministic interleaving: latches, a manual timer, and threads observed
+ * The race scenarios R1-R14 of docs/kernel-lessons.md, each a deterministic interleaving: latches, a manual timer, and threads observed
  * parked where the scenario needs them. No sleeps.
  */
 class RaceScenariosTest extends RegistryFixture {
@@ -83,11 +83,8 @@ class RaceScenariosTest extends RegistryFixture {
         timer.fireIfPending(0);
 
         assertThat(source.frees).hasValue(1);
-        try {
-            reader.read(0, ByteBuffer.allocate(8));
-        } catch (org.devcd.coredump.NoSuchDumpException expected) {
-            assertThat(expected).hasMessage("devcd1 was deleted");
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(0, ByteBuffer.allocate(8)))
+                .isInstanceOf(org.devcd.coredump.NoSuchDumpException.class).hasMessage("devcd1 was deleted");
         assertThat(source.reads).hasValue(0);
         assertThat(source.readsAfterFree).hasValue(0);
     }

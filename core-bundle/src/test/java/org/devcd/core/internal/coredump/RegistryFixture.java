@@ -1,12 +1,6 @@
 package org.devcd.core.internal.coredump;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,42 +18,34 @@ class RegistryFixture {
 
     final ManualTimer timer = new ManualTimer();
     final EventLog events = new EventLog();
-    final DumpRegistry registry = new DumpRegistry(CONFIG, timer, events, events, Clock.fixed(NOW, ZoneOffset.UTC),
-            () -> { });
-    final DriverCoredumps disk = registry.attach(7, "org.example.disk", "1.0.0");
+    final DumpRegistry registry = new DumpRegistry(CONFIG,
+            new RegistryThreads(timer, events, Runnable::run, () -> { }), events, Clock.fixed(NOW, ZoneOffset.UTC),
+            RegistryState.inMemory());
+    final DriverCoredumps disk = DriverCoredumps.attach(registry, 7, "org.example.disk", "1.0.0");
+
+    /** A registry on {@code timer} and a fixed clock whose reaper runs each task in the thread that hands it over. */
+    static DumpRegistry registry(RegistryConfig config, DumpTimer timer, java.util.concurrent.Executor events,
+            DumpListener listener) {
+        return new DumpRegistry(config, new RegistryThreads(timer, events, Runnable::run, () -> { }), listener,
+                Clock.fixed(NOW, ZoneOffset.UTC), RegistryState.inMemory());
+    }
 
     /** What the registry logged at WARNING or worse; a test that expects none fails on any (an expired drain, say). */
-    final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    LogCapture logged;
     boolean warningsExpected;
-    private final Logger registryLog = Logger.getLogger(DumpRegistry.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                logged.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @BeforeEach
     void captureLog() {
-        registryLog.addHandler(capture);
+        logged = new LogCapture();
     }
 
     @AfterEach
     void failOnUnexpectedWarnings() {
-        registryLog.removeHandler(capture);
-        if (!warningsExpected && !logged.isEmpty()) {
-            throw new AssertionError("unexpected log: " + logged.get(0).getLevel() + " " + logged.get(0).getMessage()
-                    + " " + java.util.Arrays.toString(logged.get(0).getParameters()));
+        logged.close();
+        if (!warningsExpected && !logged.records.isEmpty()) {
+            java.util.logging.LogRecord first = logged.records.get(0);
+            throw new AssertionError("unexpected log: " + first.getLevel() + " "
+                    + new java.util.logging.SimpleFormatter().formatMessage(first));
         }
     }
 
