@@ -26,11 +26,12 @@ class CoreManifestTest {
         assertThat(manifest.getValue("Require-Capability")).contains("(osgi.ee=JavaSE)(version=17)");
     }
 
-    /** The exports are exactly the two versioned API packages; no internal package is exported. */
+    /** The exports are exactly the versioned API packages and the opt-in debug package; no internal package. */
     @Test
     void exportsExactlyTheVersionedApiPackages() {
         assertThat(manifest.getValue("Export-Package"))
-                .isEqualTo("org.devcd.release;version=\"1.0.0\",org.devcd.coredump;version=\"1.0.0\"");
+                .isEqualTo("org.devcd.release;version=\"1.0.0\",org.devcd.release.debug;version=\"1.0.0\";"
+                        + "uses:=\"org.devcd.release\",org.devcd.coredump;version=\"1.0.0\"");
     }
 
     /**
@@ -51,5 +52,12 @@ class CoreManifestTest {
         } catch (IOException e) {
             throw new AssertionError("bnd-process did not write " + path.toAbsolutePath(), e);
         }
+    }
+
+    /** The driver service is registered by hand; its capability is declared so that resolvers (Karaf) find it. */
+    @Test
+    void declaresTheDriverServiceCapability() {
+        assertThat(manifest.getValue("Provide-Capability"))
+                .contains("osgi.service;objectClass:List<String>=\"org.devcd.coredump.CoredumpService\"");
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.devcd.release.ReleaseDebug;
 import org.devcd.release.SharedObject;
+import org.devcd.release.debug.ReleaseDebug;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
@@ -19,9 +19,11 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * The ten steps of {@code dm-builtin.c}, played on one driver: a foreign thread holds the last reference, the driver
- * stops and waits, the foreign release is held right after {@code complete()} while the driver is uninstalled and the
- * framework refreshed, then it resumes.
+ * The ten steps of {@code dm-builtin.c} (numbered as in {@code docs/kernel-lessons.md#dm-builtin}), played on one
+ * driver: a foreign thread holds the last reference, the driver stops and waits, the foreign release is held right
+ * after {@code complete()} while the driver is uninstalled and the framework refreshed, then it resumes. The hold is
+ * {@link ReleaseDebug}'s, so the JVM must have opted in with {@code -Ddevcd.release.debug=true}: the launcher does so
+ * for the demonstration only.
  */
 final class Race {
     private static final Duration BOUND = Duration.ofSeconds(10);

@@ -50,7 +50,8 @@ import org.osgi.service.event.EventHandler;
 /**
  * The kernel's coredump races, inside OSGi with the real EventAdmin and real threads: stress runs that check the
  * invariants (every dump added once, removed once, freed once; at most one dump per device) whatever the interleaving.
- * Their deterministic, step-by-step versions are the registry's unit tests (RaceScenariosTest).
+ * Their deterministic, step-by-step versions are the registry's unit tests (RaceScenariosTest). Races R1-R14 and the
+ * invariants as numbered in {@code docs/kernel-lessons.md#race-scenarios}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)

@@ -40,6 +40,11 @@ public final class Main {
             "  shell   the same framework with the Gogo shell: try devcd:list, sample:crash REASON, devcd:read NAME,",
             "          lb, uninstall ID; 'stop 0' exits",
             "  --help  this text");
+    /**
+     * The opt-in of release debugging ({@code org.devcd.release.debug.ReleaseDebug}), which the demonstration needs to
+     * hold the releasing thread at the moment of the dm-builtin race.
+     */
+    static final String RELEASE_DEBUG = "devcd.release.debug";
     private static final long WAIT_MILLIS = 60_000;
 
     private Main() {
@@ -64,6 +69,10 @@ public final class Main {
                     + " (expected: demo, shell or --help)");
             return 2;
         }
+        // Only the demonstration opts in, before the framework starts: the core reads the property once, when its
+        // ReleaseDebug class is initialized, as the kernel's CONFIG_DEBUG_KOBJECT_RELEASE is fixed at build time. The
+        // shell runs as production does.
+        String releaseDebugBefore = shell ? null : System.setProperty(RELEASE_DEBUG, "true");
         Path storage = null;
         try {
             storage = Files.createTempDirectory("devcd-felix-");
@@ -73,6 +82,17 @@ public final class Main {
             return 1;
         } finally {
             deleteRecursively(storage);
+            if (!shell) {
+                restoreProperty(RELEASE_DEBUG, releaseDebugBefore);
+            }
+        }
+    }
+
+    private static void restoreProperty(String name, String before) {
+        if (before == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, before);
         }
     }
 

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 /** The main job, end to end: the demo on an embedded Felix exits 0 with a PASS verdict per scenario. */
 class DemoIT {
 
-    /** demo: devcd behaves, the naive driver fails as predicted, and the timelines are printed. */
+    /**
+     * demo: devcd behaves, the naive driver fails as predicted, and the timelines are printed; the release-debugging
+     * opt-in it sets for its framework is undone after the run.
+     */
     @Test
     void demoPassesEveryScenario() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        String releaseDebugBefore = System.getProperty(Main.RELEASE_DEBUG);
         int status;
         try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
@@ -32,5 +36,6 @@ class DemoIT {
                 "PASS  coredump life:",
                 "PASS  naive driver: failed exactly as dm-builtin.c predicts",
                 "PASS  devcd driver: nothing of it ran after its stop");
+        assertThat(System.getProperty(Main.RELEASE_DEBUG)).isEqualTo(releaseDebugBefore);
     }
 }

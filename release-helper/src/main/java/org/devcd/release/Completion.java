@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
+import org.devcd.release.internal.PreemptionPoint;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -16,7 +17,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * consuming it.
  *
  * <p>In devcd the usual pair is the one of {@code dm-builtin.c}: a {@link RefCount}'s release action completes, the owner
- * waits. Right after a signal, this class calls the {@link ReleaseDebug} preemption point (free when debugging is off).
+ * waits. Right after a signal, this class passes the preemption point of release debugging
+ * ({@code org.devcd.release.debug.ReleaseDebug}, for tests only): one volatile read while it is disarmed.
  *
  * <p>Memory consistency effects: actions in a thread before {@code complete()} or {@code completeAll()} happen-before
  * actions following the return of an {@code await} that this signal released, in another thread.
@@ -30,13 +32,13 @@ public final class Completion {
     /** Signals one waiter ({@code complete}): adds one signal, unless the completion is already done for good. */
     public void complete() {
         sync.releaseShared(Sync.ONE);
-        ReleaseDebug.afterComplete(this);
+        PreemptionPoint.afterComplete(this);
     }
 
     /** Signals every present and future waiter ({@code complete_all}). Idempotent. */
     public void completeAll() {
         sync.releaseShared(Sync.ALL);
-        ReleaseDebug.afterComplete(this);
+        PreemptionPoint.afterComplete(this);
     }
 
     /**

@@ -7,10 +7,12 @@
  *       {@link org.devcd.release.ReleaseAction} of this package;</li>
  *   <li>{@link org.devcd.release.Completion}: the kernel's {@code struct completion};</li>
  *   <li>{@link org.devcd.release.Gate}: counts in-flight calls into driver code (kernfs "active references") and drains
- *       them, bounded, before a driver goes away;</li>
- *   <li>{@link org.devcd.release.ReleaseDebug}: a debug preemption point right after a completion is signalled, the moment
- *       of the dm-builtin race ({@code CONFIG_DEBUG_KOBJECT_RELEASE}).</li>
+ *       them, bounded, before a driver goes away.</li>
  * </ul>
+ *
+ * <p>The debug preemption point after a completion is signalled ({@code CONFIG_DEBUG_KOBJECT_RELEASE}) is not part of
+ * this API: tests arm it through {@code org.devcd.release.debug}, and only in a JVM started with
+ * {@code -Ddevcd.release.debug=true}.
  *
  * <p>At run time this package is carried and exported by the long-lived core bundle {@code org.devcd.core}, so every class
  * in it is loaded by the core's class loader. A driver bundle imports it and never embeds it.

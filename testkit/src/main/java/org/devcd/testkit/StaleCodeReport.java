@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * @param bundleSymbolicName the bundle whose revision was dead
  * @param bundleId its id
- * @param death what killed the revision: {@code UNINSTALLED}, {@code UPDATED} or {@code UNRESOLVED} (a refresh)
+ * @param death what killed the revision: {@code UNINSTALLED} (its bundle was uninstalled), {@code UNRESOLVED} (its
+ *     bundle stays installed but the revision's wiring was refreshed away: a refresh, or an update, which Felix
+ *     announces by unresolving first) or {@code UPDATED} (an update announced before any unresolve)
  * @param thread the thread's name
  * @param at the woven method the thread was in, {@code class.method}
  */

@@ -14,7 +14,8 @@ import org.devcd.release.SharedObject;
  * signals the completion the owner waits on (step 6) and then does a little more work in this bundle's code. If that
  * thread is preempted between the two (step 7) while the owner's stop finishes and the bundle is uninstalled and
  * refreshed (steps 8-9), the thread resumes inside a bundle whose wiring is gone (step 10): its first load of a new class
- * of this bundle fails with {@code NoClassDefFoundError}.
+ * of this bundle fails with {@code NoClassDefFoundError}. (Steps as numbered in
+ * {@code docs/kernel-lessons.md#dm-builtin}.)
  */
 final class NaiveObject implements SharedObject {
     private final String name;

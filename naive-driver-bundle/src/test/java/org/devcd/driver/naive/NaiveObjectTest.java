@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.devcd.release.ReleaseDebug;
+import org.devcd.release.debug.ReleaseDebug;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Outside OSGi the naive object "works"; what this shows is where the foreign thread is at step 7: held right after
- * complete(), with this bundle's release method still on its stack, about to run more of this bundle's code.
+ * complete(), with this bundle's release method still on its stack, about to run more of this bundle's code. (Steps as
+ * numbered in {@code docs/kernel-lessons.md#dm-builtin}.)
  */
 class NaiveObjectTest {
     @AfterEach

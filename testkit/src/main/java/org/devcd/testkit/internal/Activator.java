@@ -3,17 +3,32 @@ package org.devcd.testkit.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.hooks.weaving.WovenClass;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Starts the stale-code detector: a {@link WeavingHook} that weaves the classes of watched bundles as they load, and a
  * synchronous bundle listener that marks a revision dead the moment its bundle is uninstalled, updated or unresolved (a
- * refresh).
+ * refresh), and records which of the three it was.
+ *
+ * <p>A revision dies once, and its first death names it, so the order of the events matters. Felix (7.0.5, measured)
+ * unresolves a resolved bundle at the start of {@code uninstall()}, before it disposes the wiring:
+ * <pre>
+ *   uninstall():  UNRESOLVED  state INSTALLED, wiring still current
+ *                 UNINSTALLED state UNINSTALLED, wiring gone          &lt;- the revision dies here
+ *   update():     UNRESOLVED  state INSTALLED, wiring gone            &lt;- the revision dies here
+ *                 UPDATED
+ *   refresh:      UNRESOLVED  state INSTALLED, wiring gone            &lt;- the revision dies here
+ * </pre>
+ * So an {@code UNRESOLVED} whose bundle still has a current wiring kills nothing: that wiring is valid, its code is not
+ * stale yet, and the {@code UNINSTALLED} that follows names the death. Had the detector killed the revision there, the
+ * uninstall would be reported as {@code UNRESOLVED}.
  */
 public final class Activator implements BundleActivator, WeavingHook, SynchronousBundleListener {
     /** Framework property: comma-separated symbolic names to watch; a trailing {@code *} matches a prefix. */
@@ -62,10 +77,20 @@ public final class Activator implements BundleActivator, WeavingHook, Synchronou
         switch (event.getType()) {
             case BundleEvent.UNINSTALLED -> Revisions.kill(event.getBundle().getBundleId(), "UNINSTALLED");
             case BundleEvent.UPDATED -> Revisions.kill(event.getBundle().getBundleId(), "UPDATED");
-            case BundleEvent.UNRESOLVED -> Revisions.kill(event.getBundle().getBundleId(), "UNRESOLVED");
+            case BundleEvent.UNRESOLVED -> {
+                if (!hasCurrentWiring(event.getBundle())) {
+                    Revisions.kill(event.getBundle().getBundleId(), "UNRESOLVED");
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /** @return whether {@code bundle}'s current revision still has its wiring: Felix's uninstall has not disposed it */
+    private static boolean hasCurrentWiring(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        return wiring != null && wiring.isCurrent();
     }
 
     private boolean isWatched(String symbolicName) {

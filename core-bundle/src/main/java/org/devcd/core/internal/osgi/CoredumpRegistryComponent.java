@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.devcd.core.internal.coredump.RegistryState;
 import org.devcd.coredump.CoredumpService;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -33,9 +34,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * factory: each bundle that gets it has its own {@link DriverCoredumps}, detached when the bundle releases it (at the
  * latest when it stops, while its class loader is still valid).
  *
+ * <p>The driver service is registered by hand, so its {@code osgi.service} capability is declared here: resolvers (Karaf's
+ * features, bnd) then know that the core provides what a driver's DS reference requires.
+ *
  * <p>When the core stops, the registry shuts down first (every dump removed with reason SHUTDOWN, within one drain
  * bound), then the driver service goes away.
  */
+@Capability(namespace = "osgi.service", uses = CoredumpService.class,
+        attribute = "objectClass:List<String>=\"org.devcd.coredump.CoredumpService\"")
 @Component(service = CoredumpAdmin.class, configurationPid = "org.devcd.coredump", immediate = true)
 @Designate(ocd = CoredumpConfig.class)
 public final class CoredumpRegistryComponent implements CoredumpAdmin {

@@ -1,4 +1,4 @@
-package org.devcd.release;
+package org.devcd.release.debug;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -10,14 +10,25 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import org.devcd.release.Completion;
+import org.devcd.release.RefCount;
+import org.devcd.release.internal.PreemptionPoint;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A debug preemption point right after a {@link Completion} was signalled: the moment of the dm-builtin race, step 7
- * ("a reschedule happens before dm_kobject_release returns").
+ * ("a reschedule happens before dm_kobject_release returns"). A test switch, in the spirit of the kernel's
+ * {@code CONFIG_DEBUG_KOBJECT_RELEASE}: chosen by whoever starts the JVM, never part of the API a driver links against
+ * ({@code org.devcd.release} does not mention it).
  *
- * <p>Two modes, both off by default; with debugging off the point costs one volatile read in
- * {@link Completion#complete()} and nothing in {@link RefCount}'s retain/release.
+ * <p>Opt-in: arming needs the system property {@value #PROPERTY}{@code =true}, set on the command line or by a launcher
+ * before the framework starts. The property is read once, when this class is initialized (in OSGi: its first use in the
+ * core bundle's class loader); setting it afterwards changes nothing, as for a boot option. Without it every arming
+ * method throws {@link IllegalStateException} and the point stays disarmed; {@link #off()} and {@link #isArmed()} work
+ * either way.
+ *
+ * <p>Two modes, both off by default; while disarmed the point costs one volatile read in {@link Completion#complete()}
+ * and nothing in {@link RefCount}'s retain/release.
  * <ul>
  *   <li>{@link #holdAfterComplete(Completion, Duration)}: the next thread that signals one given completion parks right
  *       after the signal until the test {@linkplain Preemption#resume() resumes} it, so a test can uninstall a bundle while
@@ -31,8 +42,11 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public final class ReleaseDebug {
+    /** The system property that lets release debugging be armed in this JVM when it is {@code true}. */
+    public static final String PROPERTY = "devcd.release.debug";
+
     private static final System.Logger LOG = System.getLogger(ReleaseDebug.class.getName());
-    private static final AtomicReference<Mode> MODE = new AtomicReference<>();
+    private static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
 
     private ReleaseDebug() {
     }
@@ -45,9 +59,11 @@ public final class ReleaseDebug {
      * @param completion the completion whose signaller is held
      * @param maxHold the longest the thread is held, > 0
      * @return the armed hold; close it to disarm
-     * @throws IllegalStateException if another mode is armed
+     * @throws IllegalStateException if the JVM was not started with {@code -Ddevcd.release.debug=true}, or another
+     *     mode is armed
      */
     public static Preemption holdAfterComplete(Completion completion, Duration maxHold) {
+        requireEnabled();
         Objects.requireNonNull(completion, "completion");
         requirePositive("maxHold", maxHold);
         Preemption hold = new Preemption(completion, null, maxHold);
@@ -62,9 +78,11 @@ public final class ReleaseDebug {
      * @param signaller the thread to hold
      * @param maxHold the longest the thread is held, > 0
      * @return the armed hold; close it to disarm
-     * @throws IllegalStateException if another mode is armed
+     * @throws IllegalStateException if the JVM was not started with {@code -Ddevcd.release.debug=true}, or another
+     *     mode is armed
      */
     public static Preemption holdAfterComplete(Thread signaller, Duration maxHold) {
+        requireEnabled();
         Objects.requireNonNull(signaller, "signaller");
         requirePositive("maxHold", maxHold);
         Preemption hold = new Preemption(null, signaller, maxHold);
@@ -78,9 +96,11 @@ public final class ReleaseDebug {
      *
      * @param min the shortest delay, >= 0
      * @param max the longest delay, >= min
-     * @throws IllegalStateException if another mode is armed
+     * @throws IllegalStateException if the JVM was not started with {@code -Ddevcd.release.debug=true}, or another
+     *     mode is armed
      */
     public static void delayAfterComplete(Duration min, Duration max) {
+        requireEnabled();
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         if (min.isNegative() || max.compareTo(min) < 0) {
@@ -89,29 +109,29 @@ public final class ReleaseDebug {
         arm(new RandomDelay(min.toNanos(), max.toNanos()));
     }
 
-    /** Disarms whatever mode is armed; a held thread is resumed. */
+    /** Disarms whatever mode is armed; a held thread is resumed. Works with or without the opt-in. */
     public static void off() {
-        Mode mode = MODE.getAndSet(null);
-        if (mode instanceof Preemption hold) {
+        if (PreemptionPoint.disarm() instanceof Preemption hold) {
             hold.resume();
         }
     }
 
     /** @return whether a mode is armed */
     public static boolean isArmed() {
-        return MODE.get() != null;
+        return PreemptionPoint.isArmed();
     }
 
-    static void afterComplete(Completion completion) {
-        Mode mode = MODE.get();
-        if (mode != null) {
-            mode.preempt(completion);
+    private static void requireEnabled() {
+        if (!ENABLED) {
+            throw new IllegalStateException("ReleaseDebug is off: start the JVM with -D" + PROPERTY + "=true to arm "
+                    + "preemption points (tests and the demonstration only)");
         }
     }
 
     private static void arm(Mode mode) {
-        if (!MODE.compareAndSet(null, mode)) {
-            throw new IllegalStateException("release debugging is already armed: " + MODE.get());
+        PreemptionPoint.Preempter armed = PreemptionPoint.arm(mode);
+        if (armed != null) {
+            throw new IllegalStateException("release debugging is already armed: " + armed);
         }
     }
 
@@ -122,13 +142,20 @@ public final class ReleaseDebug {
         }
     }
 
-    private sealed interface Mode permits Preemption, RandomDelay {
-        void preempt(Completion completion);
+    private static long toNanosSaturated(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private sealed interface Mode extends PreemptionPoint.Preempter permits Preemption, RandomDelay {
     }
 
     private record RandomDelay(long minNanos, long maxNanos) implements Mode {
         @Override
-        public void preempt(Completion completion) {
+        public void preempt(Completion signalled) {
             long delay = minNanos == maxNanos ? minNanos : ThreadLocalRandom.current().nextLong(minNanos, maxNanos + 1);
             long deadline = System.nanoTime() + delay;
             for (long left = delay; left > 0; left = deadline - System.nanoTime()) {
@@ -165,16 +192,17 @@ public final class ReleaseDebug {
             this.maxHold = maxHold;
         }
 
+        /** Called at the preemption point by the signalling thread; a test has no reason to call it. */
         @Override
-        public void preempt(Completion completion) {
+        public void preempt(Completion signalled) {
             Thread current = Thread.currentThread();
-            if ((target != null && completion != target) || (signaller != null && current != signaller)
+            if ((target != null && signalled != target) || (signaller != null && current != signaller)
                     || !held.compareAndSet(null, current)) {
                 return;
             }
             arrived.countDown();
             boolean interrupted = false;
-            long deadline = System.nanoTime() + Completion.toNanosSaturated(maxHold);
+            long deadline = System.nanoTime() + toNanosSaturated(maxHold);
             for (;;) {
                 try {
                     if (!resumed.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
@@ -200,7 +228,7 @@ public final class ReleaseDebug {
          * @throws InterruptedException if interrupted while waiting
          */
         public Thread awaitArrival(Duration timeout) throws InterruptedException, TimeoutException {
-            if (!arrived.await(Completion.toNanosSaturated(timeout), TimeUnit.NANOSECONDS)) {
+            if (!arrived.await(toNanosSaturated(timeout), TimeUnit.NANOSECONDS)) {
                 throw new TimeoutException("no thread signalled " + what() + " within " + timeout);
             }
             return held.get();
@@ -220,7 +248,7 @@ public final class ReleaseDebug {
         @Override
         public void close() {
             resume();
-            MODE.compareAndSet(this, null);
+            PreemptionPoint.disarm(this);
         }
 
         private String what() {

@@ -1,15 +1,25 @@
-package org.devcd.release;
+package org.devcd.release.debug;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.devcd.release.Completion;
+import org.devcd.release.KObject;
+import org.devcd.release.RefCount;
+import org.devcd.release.ReleaseAction;
+import org.devcd.release.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Release debugging armed: this class runs in a JVM started with -Ddevcd.release.debug=true (see the pom). */
 class ReleaseDebugTest {
     private final Completion released = new Completion();
     private final RefCount ref = new RefCount(ReleaseAction.complete(released));
@@ -45,9 +55,9 @@ class ReleaseDebugTest {
      */
     @Test
     void holdBySignallerStopsTheForeignThreadInsideTheCoresReleaseOnly() throws Exception {
-        KObject shared = new KObject("sample0", java.util.Map.of());
+        KObject shared = new KObject("sample0", Map.of());
         assertThat(shared.tryGet()).isTrue();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         Thread foreign = Threads.start("foreign", () -> {
             try {
                 go.await();
@@ -69,7 +79,7 @@ class ReleaseDebugTest {
 
             assertThat(hold.awaitArrival(Duration.ofSeconds(10))).isSameAs(foreign);
             Threads.join(owner); // step 8: the owner's wait is over while the foreign thread is still inside release
-            java.util.List<String> between = new java.util.ArrayList<>();
+            List<String> between = new ArrayList<>();
             for (StackTraceElement frame : foreign.getStackTrace()) {
                 if (frame.getClassName().startsWith(getClass().getName())) {
                     break; // the foreign caller's own frame
