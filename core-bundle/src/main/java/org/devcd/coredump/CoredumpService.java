@@ -69,8 +69,9 @@ public interface CoredumpService {
 
     /**
      * Deletes the dump of {@code device}, if any, synchronously ({@code dev_coredump_put}): when this returns, the dump is
-     * freed, also if another path was already deleting it. Called from inside a {@link DumpSource#free()}, it never
-     * waits for a deletion already in progress (it may be the caller's own): it returns true at once.
+     * freed, also if another path was already deleting it. Called from inside one of this bundle's
+     * {@link DumpSource} callbacks ({@code read} or {@code free}), it never waits for a deletion already in progress
+     * (that deletion may be waiting for the caller): it returns true at once.
      *
      * @param device the device
      * @return whether the device had a dump

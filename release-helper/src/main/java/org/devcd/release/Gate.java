@@ -190,7 +190,13 @@ public final class Gate {
         return inside;
     }
 
-    private boolean isInside(Thread thread) {
+    /**
+     * @param thread a thread, usually the current one
+     * @return whether {@code thread} is inside this gate now: for the current thread an exact answer, for another a
+     *     snapshot. Lets long-lived code tell a call back from inside driver code (which must never wait for the
+     *     driver's own calls to leave) from any other call.
+     */
+    public boolean isInside(Thread thread) {
         long id = thread.getId();
         for (int i = 0; i < SLOTS; i++) {
             if ((long) SLOT.getAcquire(slots, i) == id) {

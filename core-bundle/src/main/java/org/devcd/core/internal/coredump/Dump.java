@@ -50,8 +50,6 @@ final class Dump {
     static final String NAME_PREFIX = "devcd";
 
     private static final System.Logger LOG = System.getLogger(Dump.class.getName());
-    /** The dump whose {@code free()} this thread is running, so that a call back into the registry never waits for it. */
-    private static final ThreadLocal<Dump> FREEING_HERE = new ThreadLocal<>();
     private static final VarHandle STATE;
     private static final VarHandle TIMER;
     private static final VarHandle FREED_WAIT;
@@ -67,7 +65,8 @@ final class Dump {
         }
     }
 
-    final long id;
+    /** Boxed once: the same object is the listing's key, so listing and unlisting box nothing. */
+    final Long id;
     final Owner owner;
     final String device;
     final long size;
@@ -87,7 +86,7 @@ final class Dump {
     /** Completed once FREED; made by the first thread that waits for another's deletion. Only through FREED_WAIT. */
     private volatile Completion freed;
 
-    Dump(long id, Owner owner, String device, DumpSource source, long size, long createdMillis, long timeoutMillis) {
+    Dump(Long id, Owner owner, String device, DumpSource source, long size, long createdMillis, long timeoutMillis) {
         this.id = id;
         this.owner = owner;
         this.device = device;
@@ -126,11 +125,6 @@ final class Dump {
     /** @return which path deleted this dump; only meaningful from DELETING on */
     RemovalReason reason() {
         return REASONS[state >>> PHASE_BITS];
-    }
-
-    /** @return whether the calling thread is inside the {@code free()} of some dump */
-    static boolean insideFree() {
-        return FREEING_HERE.get() != null;
     }
 
     // ---------------------------------------------------------------- registration
@@ -203,14 +197,10 @@ final class Dump {
             if (!claimFree()) {
                 return false;
             }
-            Dump outer = FREEING_HERE.get();
-            FREEING_HERE.set(this);
             try {
                 source.free();
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, this + ": free() threw; the dump is deleted all the same", e);
-            } finally {
-                FREEING_HERE.set(outer);
             }
         }
         markFreed();

@@ -110,8 +110,9 @@ public final class DumpRegistry implements CoredumpAdmin {
 
     /**
      * {@code dev_coredump_put}: deletes the owner's dump of {@code device} and returns once it is freed, also when
-     * another path was already deleting it (I5). Called from inside a {@code free()}, it never waits for a deletion in
-     * progress (that may be the caller's own): it returns true and that deletion finishes on its own.
+     * another path was already deleting it (I5). Called from inside the owner's own code (its {@code free()} or
+     * {@code read()}), it never waits for a deletion in progress, which may wait for the caller: it returns true and
+     * that deletion finishes on its own.
      */
     boolean put(Owner owner, String device) {
         String problem = Arguments.deviceProblem(device);
@@ -131,7 +132,7 @@ public final class DumpRegistry implements CoredumpAdmin {
             return false; // a registration in flight on another thread is ordered after this put
         }
         Duration bound = config.drainTimeout();
-        if (!Dump.insideFree() && !dump.awaitFreed(Waits.deadline(bound))) {
+        if (!owner.callbacks.isInside(Thread.currentThread()) && !dump.awaitFreed(Waits.deadline(bound))) {
             LOG.log(Level.ERROR, "{0}: another deletion did not finish within drainTimeout {1}", dump, bound);
         }
         return true;
