@@ -115,7 +115,7 @@ final class Admission {
     private boolean goLive(Dump dump, Duration timeout) {
         boolean announce = listing.announcer.active;
         if (announce) {
-            dump.active.retain(); // the registration's own reference: no deletion completes before ADDED is queued
+            dump.holdForRegistration(); // the registration's own reference: no deletion completes before ADDED is queued
         }
         try {
             if (!dump.goLive()) {
@@ -127,7 +127,7 @@ final class Admission {
             return true;
         } finally {
             if (announce) {
-                dump.leaveRead();
+                dump.releaseActive();
             }
         }
     }

@@ -12,8 +12,6 @@ import org.devcd.coredump.RemovalReason;
 import org.devcd.release.Completion;
 import org.devcd.release.Gate;
 import org.devcd.release.GateClosedException;
-import org.devcd.release.RefCount;
-import org.devcd.release.ReleaseAction;
 
 /**
  * One device coredump, its lifecycle and the steps of its own deletion (invariants I1-I7 and races R1-R14 as numbered in
@@ -30,10 +28,12 @@ import org.devcd.release.ReleaseAction;
  * {@code free()} call: only a claim made inside the gate frees, so an owner whose gate is closed is never called. FREED:
  * done; the dump holds no reference to the driver's data.
  *
- * <p>Reads hold an active reference ({@link #active}, kernfs style). The registry's own "listing" reference is the
- * count's initial one; the deleter drops it and waits, bounded, for {@link #drained}, which the core's release action
- * signals when the last reader leaves. So {@code free()} runs after every read in flight (I2) unless a read outlived the
- * drain bound, and the deleter holds its own reference while it waits (I6).
+ * <p>Reads hold an active reference ({@link #active}, kernfs' active count). The registry's own "listing" reference is
+ * the count's initial one; the deleter drops it and, if reads are still in flight, waits, bounded, for
+ * {@link #drained}, which the last reader to leave completes. So {@code free()} runs after every read in flight (I2)
+ * unless a read outlived the drain bound, and the deleter holds its own reference while it waits (I6). Zero is terminal:
+ * no read enters once the count reached it. The count is a field, not a {@code RefCount} with a release action: the
+ * usual deletion, with no reader, needs no completion at all, so none is made.
  */
 final class Dump {
     static final int REGISTERING = 0;
@@ -53,6 +53,8 @@ final class Dump {
     private static final VarHandle STATE;
     private static final VarHandle TIMER;
     private static final VarHandle FREED_WAIT;
+    private static final VarHandle ACTIVE;
+    private static final VarHandle DRAIN_WAIT;
 
     static {
         try {
@@ -60,6 +62,8 @@ final class Dump {
             STATE = lookup.findVarHandle(Dump.class, "state", int.class);
             TIMER = lookup.findVarHandle(Dump.class, "timer", Future.class);
             FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
+            ACTIVE = lookup.findVarHandle(Dump.class, "active", int.class);
+            DRAIN_WAIT = lookup.findVarHandle(Dump.class, "drained", Completion.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -73,9 +77,10 @@ final class Dump {
     /** Milliseconds since the epoch: the listing's precision, and a long costs less than an Instant per dump. */
     final long createdMillis;
     private final long timeoutMillis;
-    /** Completed for good once the last active reference (the listing one or a reader's) is gone. */
-    final Completion drained = new Completion();
-    final RefCount active = new RefCount(ReleaseAction.completeAll(drained));
+    /** Active references: the listing's, one per read in flight, the registration's until ADDED is queued. */
+    private volatile int active = 1;
+    /** Completed once the count reached zero; made only by a deleter that has to wait. Only through DRAIN_WAIT. */
+    private volatile Completion drained;
 
     /** Phase in the low bits, the deletion's reason above them; written only through {@link #STATE}. */
     private volatile int state = REGISTERING;
@@ -170,14 +175,48 @@ final class Dump {
         return armed != null && armed.cancel(false);
     }
 
-    /** The deleter drops the listing reference: from here on only reads in flight keep {@link #drained} open. */
+    /** The deleter drops the listing reference: from here on only reads in flight keep the dump from draining. */
     void dropListing() {
-        active.release();
+        releaseActive();
     }
 
-    /** @return whether every read left before {@code deadlineNanos} (a {@link System#nanoTime()} value) */
+    /** @return whether no active reference is left */
+    boolean isDrained() {
+        return active == 0;
+    }
+
+    /**
+     * Waits until {@code deadlineNanos} (a {@link System#nanoTime()} value) for the last read to leave. The waiter
+     * publishes its completion, then reads the count; the last reader takes the count to zero, then reads the
+     * completion: one of the two sees the other.
+     *
+     * @return whether every read left in time
+     */
     boolean awaitDrained(long deadlineNanos) {
-        return Waits.awaitUntil(drained, deadlineNanos);
+        if (active == 0) {
+            return true;
+        }
+        Completion waiting = drained;
+        if (waiting == null) {
+            Completion mine = new Completion();
+            waiting = DRAIN_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
+        }
+        return active == 0 || Waits.awaitUntil(waiting, deadlineNanos);
+    }
+
+    /** The registering thread's own reference, taken before the dump goes LIVE: no deletion drains before ADDED. */
+    void holdForRegistration() {
+        ACTIVE.getAndAdd(this, 1);
+    }
+
+    /** Drops an active reference (a read's, the registration's or the listing's); the last one wakes a waiting deleter. */
+    void releaseActive() {
+        if ((int) ACTIVE.getAndAdd(this, -1) == 1) {
+            Completion waiting = drained;
+            if (waiting != null) {
+                waiting.completeAll();
+            }
+        }
     }
 
     /**
@@ -269,18 +308,22 @@ final class Dump {
      * the deletion began is refused and one that started before keeps the data until it leaves.
      */
     boolean enterRead() {
-        if (phase() != LIVE || !active.tryRetain()) {
+        if (phase() != LIVE) {
             return false;
         }
+        for (int held = active; ; held = active) {
+            if (held == 0) {
+                return false;
+            }
+            if (ACTIVE.compareAndSet(this, held, held + 1)) {
+                break;
+            }
+        }
         if (phase() != LIVE) {
-            active.release();
+            releaseActive();
             return false;
         }
         return true;
-    }
-
-    void leaveRead() {
-        active.release();
     }
 
     DumpInfo info() {
@@ -291,7 +334,7 @@ final class Dump {
 
     @Override
     public String toString() {
-        return name() + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active.refCnt()
+        return name() + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active
                 + "]";
     }
 

@@ -92,7 +92,7 @@ final class Listing {
 
     /** Drains (bounded), frees and retires an unlisted dump on this thread; an expired drain is logged. */
     void finish(Dump dump, Duration drainBound) {
-        if (!dump.drained.isDone() && !dump.awaitDrained(Waits.deadline(drainBound))) {
+        if (!dump.isDrained() && !dump.awaitDrained(Waits.deadline(drainBound))) {
             LOG.log(Level.ERROR, "{0}: reads still in flight after drainTimeout {1}; freeing it anyway. Threads in "
                     + "driver code of {2}: {3}", dump, drainBound, dump.owner, Owner.names(dump.owner.callbacks));
         }

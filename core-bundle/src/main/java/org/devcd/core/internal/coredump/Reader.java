@@ -50,7 +50,7 @@ final class Reader implements DumpReader {
         try {
             return readActive(offset, dst);
         } finally {
-            dump.leaveRead();
+            dump.releaseActive();
         }
     }
 
