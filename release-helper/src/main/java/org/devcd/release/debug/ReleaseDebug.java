@@ -67,7 +67,7 @@ public final class ReleaseDebug {
         Objects.requireNonNull(completion, "completion");
         requirePositive("maxHold", maxHold);
         Preemption hold = new Preemption(completion, null, maxHold);
-        arm(hold);
+        arm(hold.point);
         return hold;
     }
 
@@ -86,7 +86,7 @@ public final class ReleaseDebug {
         Objects.requireNonNull(signaller, "signaller");
         requirePositive("maxHold", maxHold);
         Preemption hold = new Preemption(null, signaller, maxHold);
-        arm(hold);
+        arm(hold.point);
         return hold;
     }
 
@@ -111,8 +111,8 @@ public final class ReleaseDebug {
 
     /** Disarms whatever mode is armed; a held thread is resumed. Works with or without the opt-in. */
     public static void off() {
-        if (PreemptionPoint.disarm() instanceof Preemption hold) {
-            hold.resume();
+        if (PreemptionPoint.disarm() instanceof Preemption.Point point) {
+            point.hold().resume();
         }
     }
 
@@ -128,7 +128,7 @@ public final class ReleaseDebug {
         }
     }
 
-    private static void arm(Mode mode) {
+    private static void arm(PreemptionPoint.Preempter mode) {
         PreemptionPoint.Preempter armed = PreemptionPoint.arm(mode);
         if (armed != null) {
             throw new IllegalStateException("release debugging is already armed: " + armed);
@@ -150,10 +150,7 @@ public final class ReleaseDebug {
         }
     }
 
-    private sealed interface Mode extends PreemptionPoint.Preempter permits Preemption, RandomDelay {
-    }
-
-    private record RandomDelay(long minNanos, long maxNanos) implements Mode {
+    private record RandomDelay(long minNanos, long maxNanos) implements PreemptionPoint.Preempter {
         @Override
         public void preempt(Completion signalled) {
             long delay = minNanos == maxNanos ? minNanos : ThreadLocalRandom.current().nextLong(minNanos, maxNanos + 1);
@@ -176,7 +173,9 @@ public final class ReleaseDebug {
      * {@link #awaitArrival(Duration)}; actions before {@link #resume()} happen-before the held thread goes on.
      */
     @ProviderType
-    public static final class Preemption implements Mode, AutoCloseable {
+    public static final class Preemption implements AutoCloseable {
+        /** What the preemption point calls; private, so the API never shows the internal interface. */
+        private final Point point = new Point();
         private final Completion target;
         private final Thread signaller;
         private final Duration maxHold;
@@ -192,9 +191,8 @@ public final class ReleaseDebug {
             this.maxHold = maxHold;
         }
 
-        /** Called at the preemption point by the signalling thread; a test has no reason to call it. */
-        @Override
-        public void preempt(Completion signalled) {
+        /** At the preemption point, in the signalling thread: holds it if it is the one this hold waits for. */
+        private void hold(Completion signalled) {
             Thread current = Thread.currentThread();
             if ((target != null && signalled != target) || (signaller != null && current != signaller)
                     || !held.compareAndSet(null, current)) {
@@ -248,7 +246,24 @@ public final class ReleaseDebug {
         @Override
         public void close() {
             resume();
-            PreemptionPoint.disarm(this);
+            PreemptionPoint.disarm(point);
+        }
+
+        /** This hold as the preemption point sees it. */
+        private final class Point implements PreemptionPoint.Preempter {
+            @Override
+            public void preempt(Completion signalled) {
+                Preemption.this.hold(signalled);
+            }
+
+            Preemption hold() {
+                return Preemption.this;
+            }
+
+            @Override
+            public String toString() {
+                return Preemption.this.toString();
+            }
         }
 
         private String what() {

@@ -11,6 +11,7 @@ import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import org.devcd.core.internal.coredump.DumpListener;
 import org.devcd.core.internal.coredump.DumpRegistry;
 import org.devcd.core.internal.coredump.RegistryConfig;
 import org.devcd.coredump.CoredumpAdmin;
@@ -25,12 +26,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The registry as a DS component: configured by PID {@code org.devcd.coredump}, announcing through EventAdmin when one
- * is there, offering {@link CoredumpAdmin} to admins and tools, and {@link CoredumpService} to drivers as a service
+ * is there (through {@link EventAdminBridge}, picked up and dropped at run time), offering {@link CoredumpAdmin} to admins and tools, and {@link CoredumpService} to drivers as a service
  * factory: each bundle that gets it has its own {@link DriverCoredumps}, detached when the bundle releases it (at the
  * latest when it stops, while its class loader is still valid).
  *
@@ -47,9 +47,10 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class CoredumpRegistryComponent implements CoredumpAdmin {
     private static final System.Logger LOG = System.getLogger(CoredumpRegistryComponent.class.getName());
 
+    /** The {@link EventAdminBridge} while Event Admin runs; the registry's events go nowhere meanwhile. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
+    private volatile DumpListener events;
 
     private volatile DumpRegistry registry;
     private ServiceRegistration<CoredumpService> drivers;
@@ -63,7 +64,7 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
             LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); starting with the defaults {1}",
                     e.getMessage(), settings);
         }
-        registry = DumpRegistry.start(settings, new EventAdminBridge(() -> eventAdmin), state(context));
+        registry = DumpRegistry.start(settings, new ListenerForwarder(() -> events), state(context));
         if (config.disabled()) {
             registry.disable();
         }
