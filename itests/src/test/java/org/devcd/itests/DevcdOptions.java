@@ -27,13 +27,31 @@ public final class DevcdOptions {
      *     build's output, plus JUnit and Awaitility for the probe
      */
     public static Option core() {
+        return composite(probeAndWatch(), DevcdTestKit.devcd(DevcdOptions::builtUrl));
+    }
+
+    /** Quiet logs, what the probe needs, and the test kit's watch list: everything before devcd's bundles. */
+    private static Option probeAndWatch() {
         return composite(
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 junitBundles(),
                 runtimeBundle("hamcrest"),
                 runtimeBundle("awaitility"),
-                DevcdTestKit.watch("org.devcd.driver.*", "org.devcd.itests.*"),
-                DevcdTestKit.devcd(DevcdOptions::builtUrl));
+                DevcdTestKit.watch("org.devcd.driver.*", "org.devcd.itests.*"));
+    }
+
+    /**
+     * @return {@link #core()} without one of its bundles (Event Admin, say): the test kit's bundles in its order, each
+     *     from this build's output
+     */
+    public static Option coreWithout(String coordinates) {
+        return composite(probeAndWatch(), composite(DevcdTestKit.BUNDLES.stream().filter(c -> !c.equals(coordinates))
+                .map(c -> bundle(builtUrl(c))).toArray(Option[]::new)));
+    }
+
+    /** @return the {@code file:} URL of a bundle the test kit provisions, as this build made or fetched it */
+    public static String builtBundle(String coordinates) {
+        return builtUrl(coordinates);
     }
 
     /** The build's own file of a bundle the test kit provisions: reactor jars by path, the others from runtime-bundles. */
