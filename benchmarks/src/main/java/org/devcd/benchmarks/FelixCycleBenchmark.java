@@ -131,9 +131,9 @@ public class FelixCycleBenchmark {
         return outcome;
     }
 
-    /** {@code SampleDriver.crash}, called reflectively: each cycle's driver class is a new class of a new loader. */
+    /** {@code SampleDriver.fail}, called reflectively: each cycle's driver class is a new class of a new loader. */
     private static String crash(Object sample) throws ReflectiveOperationException {
-        Method crash = sample.getClass().getMethod("crash", String.class);
+        Method crash = sample.getClass().getMethod("fail", String.class);
         String outcome = (String) crash.invoke(sample, "benchmark");
         if (!outcome.contains("coredump devcd")) {
             throw new IllegalStateException("the sample driver registered no dump: " + outcome);

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A two-column timeline in the style of the kernel's cpu0/cpu1 race diagrams: each line is one step, in the order it
- * happened, in the column of the thread that did it.
+ * A two-column timeline in the style of the kernel's cpu0/cpu1 race diagrams, with columns named for who they are: each
+ * line is one step, in the order it happened, in the column of the thread that did it.
  */
 final class Timeline {
     static final int WIDTH = 50;
@@ -29,7 +29,7 @@ final class Timeline {
     }
 
     synchronized void print(PrintStream out) {
-        out.println(row("cpu0: " + left, "cpu1: " + right));
+        out.println(row(left, right));
         out.println(row("-".repeat(WIDTH - 2), "-".repeat(WIDTH - 2)));
         for (String[] row : rows) {
             List<String> leftLines = wrap(row[0]);

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class TimelineTest {
 
-    /** Steps print in order, each in its thread's column, under a cpu0/cpu1 header. */
+    /** Steps print in order, each in its thread's column, under a header naming the two threads. */
     @Test
     void printsStepsInOrderInTheirColumns() {
-        Timeline timeline = new Timeline("driver", "foreign holder");
+        Timeline timeline = new Timeline("driver's thread", "holder's thread");
         timeline.right("1. takes a reference");
         timeline.left("2. stop");
 
@@ -21,7 +21,7 @@ class TimelineTest {
         timeline.print(new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                String.format("%-50s%s", "cpu0: driver", "cpu1: foreign holder"),
+                String.format("%-50s%s", "driver's thread", "holder's thread"),
                 String.format("%-50s%s", "-".repeat(48), "-".repeat(48)),
                 " ".repeat(50) + "1. takes a reference",
                 "2. stop");

@@ -8,6 +8,9 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -80,7 +83,7 @@ public class CoredumpCommandsIT {
         assertEquals(name + ": 200000 bytes written to " + file.toAbsolutePath(), out);
         assertArrayEquals(data, Files.readAllBytes(file));
         assertEquals("devcd: " + file.toAbsolutePath() + " exists; name a new file",
-                Probe.gogo(context, "devcd:read " + name + " " + file));
+                Probe.gogoFailure(context, "devcd:read " + name + " " + file));
     }
 
     /** devcd:dismiss deletes the dump; it is no longer listed. */
@@ -92,12 +95,51 @@ public class CoredumpCommandsIT {
         assertFalse(Probe.gogo(context, "devcd:list").contains(name + " "));
     }
 
-    /** Unknown names get one clear line, no stack trace. */
+    /** Unknown names fail with one clear line, no stack trace, no Java class name. */
     @Test
-    public void unknownNamesGetOneLine() throws Exception {
-        assertEquals("devcd: no dump named 'devcd999'", Probe.gogo(context, "devcd:read devcd999"));
+    public void unknownNamesFailWithOneLine() throws Exception {
+        assertEquals("devcd: no dump named 'devcd999'", Probe.gogoFailure(context, "devcd:read devcd999"));
         assertEquals("devcd: no dump named 'devcd999' (or it is being deleted)",
-                Probe.gogo(context, "devcd:dismiss devcd999"));
+                Probe.gogoFailure(context, "devcd:dismiss devcd999"));
+    }
+
+    /** devcd:read without arguments fails with its usage; an empty FILE is refused instead of writing somewhere. */
+    @Test
+    public void readWithoutWhatToReadFails() throws Exception {
+        String name = Probe.dumpv(driver, "usage0", new byte[3]);
+
+        assertTrue(Probe.gogoFailure(context, "devcd:read").startsWith("devcd: usage: devcd:read NAME [FILE]"));
+        assertEquals("devcd: FILE is empty: name the new file to write " + name + " to",
+                Probe.gogoFailure(context, "devcd:read " + name + " ''"));
+    }
+
+    /** A file in a folder that does not exist: the path and the problem in words. */
+    @Test
+    public void fileErrorsNameThePathInWords() throws Exception {
+        String name = Probe.dumpv(driver, "folder0", new byte[3]);
+        Path file = Files.createTempDirectory("devcd").resolve("missing").resolve("dump.bin");
+
+        assertEquals("devcd: cannot write " + file.toAbsolutePath() + ": no such folder " + file.getParent()
+                .toAbsolutePath(), Probe.gogoFailure(context, "devcd:read " + name + " " + file));
+    }
+
+    /** Columns stay aligned when a bundle or device name is longer than the header's width. */
+    @Test
+    public void listColumnsAlignForLongNames() throws Exception {
+        Probe.dumpv(driver, "a-device-name-much-longer-than-sixteen-characters", new byte[1]);
+        Probe.dumpv(driver, "d1", new byte[100_000]);
+
+        List<String> lines = Probe.gogo(context, "devcd:list").lines().toList();
+
+        int created = lines.get(0).indexOf("CREATED");
+        int sizeEnd = lines.get(0).indexOf("SIZE") + "SIZE".length();
+        Pattern timestamp = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T");
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher first = timestamp.matcher(line);
+            assertTrue(line, first.find() && first.start() == created);
+            assertTrue(line + " (sizes end under SIZE)", Character.isDigit(line.charAt(sizeEnd - 1))
+                    && line.charAt(sizeEnd) == ' ');
+        }
     }
 
     /** devcd:status shows what is held and the limits in force. */

@@ -46,7 +46,11 @@ final class Probe {
         return registered.name();
     }
 
-    /** Runs a Gogo command line and returns what it returned (our commands return their text), or its printed output. */
+    /**
+     * Runs a Gogo command line as a script would and returns what it printed to the session's console (without the
+     * last line break); a command that returns a value instead of printing it fails the test, as it would print
+     * nothing through Karaf's client.
+     */
     static String gogo(BundleContext context, String commandLine) throws Exception {
         ServiceReference<CommandProcessor> reference = context.getServiceReference(CommandProcessor.class);
         CommandProcessor processor = context.getService(reference);
@@ -54,9 +58,22 @@ final class Probe {
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
                 CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
             Object result = session.execute(commandLine);
-            return result != null ? result.toString() : out.toString(StandardCharsets.UTF_8);
+            if (result != null) {
+                throw new AssertionError(commandLine + " returned " + result + " instead of printing it");
+            }
+            return out.toString(StandardCharsets.UTF_8).stripTrailing();
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    /** Runs a command line that must fail, and returns the failure as the shell shows it. */
+    static String gogoFailure(BundleContext context, String commandLine) throws Exception {
+        try {
+            String printed = gogo(context, commandLine);
+            throw new AssertionError(commandLine + " succeeded and printed: " + printed);
+        } catch (RuntimeException failure) {
+            return failure.toString();
         }
     }
 

@@ -7,18 +7,16 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
@@ -29,22 +27,34 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Starts an embedded Apache Felix with the bundles packed in this jar (SCR, Config Admin, Event Admin, Gogo,
  * the devcd core, the sample and the naive driver, the demo) and runs the demonstration, or a Gogo shell. Framework
- * storage goes to a temporary folder that is removed at exit; nothing is fetched from anywhere.
+ * storage goes to a temporary folder (or the one {@code -Ddevcd.launcher.storage} names) that is removed at exit, also on
+ * Ctrl-C and SIGTERM; nothing is fetched from anywhere. A failure is one sentence on standard error; {@code --debug} adds
+ * the stack trace.
  */
 public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar devcd-launcher.jar [demo | shell | --help]",
+            "usage: java -jar devcd-launcher.jar [demo | shell | --help] [--debug]",
             "  demo    (the default) play a coredump's life, then the dm-builtin race with the naive driver and with",
             "          devcd's, on an embedded Felix; exit status 0 when devcd behaved and the naive driver failed as",
             "          dm-builtin.c predicts, 1 otherwise",
-            "  shell   the same framework with the Gogo shell: try devcd:list, sample:crash REASON, devcd:read NAME,",
-            "          lb, uninstall ID; 'stop 0' exits",
-            "  --help  this text");
+            "  shell   the same framework with the Gogo shell, started once the devcd commands are registered: try",
+            "          devcd:list, sample:crash REASON, devcd:read NAME, lb, uninstall ID; 'stop 0' exits",
+            "  --help  this text",
+            "  --debug a stack trace with a failure, and the storage folder's path",
+            "The framework's storage is a new temporary folder, or -D" + Storage.PROPERTY + "=FOLDER (which must not",
+            "exist yet); either is removed at exit, also on Ctrl-C and SIGTERM.");
     /**
      * The opt-in of release debugging ({@code org.devcd.release.debug.ReleaseDebug}), which the demonstration needs to
      * hold the releasing thread at the moment of the dm-builtin race.
      */
     static final String RELEASE_DEBUG = "devcd.release.debug";
+    /** {@code -Ddevcd.launcher.debug=true} does what {@code --debug} does. */
+    static final String DEBUG = "devcd.launcher.debug";
+    /** The first line of the shell's output, printed once every bundle is active and the devcd commands are there. */
+    static final String READY = "devcd on Apache Felix %s is ready: try devcd:list, sample:crash REASON,"
+            + " devcd:read NAME, lb, uninstall ID; 'stop 0' exits";
+    /** The commands the shell waits for before it starts. */
+    static final List<String> SHELL_COMMANDS = List.of("devcd:list", "devcd:read", "sample:crash");
     private static final long WAIT_MILLIS = 60_000;
 
     private Main() {
@@ -56,16 +66,18 @@ public final class Main {
 
     /** @return the exit status: 0 success, 1 the demo failed or the framework did, 2 bad arguments */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean debug = rest.remove("--debug") | Boolean.getBoolean(DEBUG);
         boolean shell;
-        if (args.length == 0 || (args.length == 1 && args[0].equals("demo"))) {
+        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).equals("demo"))) {
             shell = false;
-        } else if (args.length == 1 && args[0].equals("shell")) {
+        } else if (rest.size() == 1 && rest.get(0).equals("shell")) {
             shell = true;
-        } else if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        } else if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
             out.println(USAGE);
             return 0;
         } else {
-            err.println("devcd: unknown argument" + (args.length == 1 ? " '" + args[0] + "'" : "s " + List.of(args))
+            err.println("devcd: unknown argument" + (rest.size() == 1 ? " '" + rest.get(0) + "'" : "s " + rest)
                     + " (expected: demo, shell or --help)");
             return 2;
         }
@@ -73,15 +85,18 @@ public final class Main {
         // ReleaseDebug class is initialized, as the kernel's CONFIG_DEBUG_KOBJECT_RELEASE is fixed at build time. The
         // shell runs as production does.
         String releaseDebugBefore = shell ? null : System.setProperty(RELEASE_DEBUG, "true");
-        Path storage = null;
         try {
-            storage = Files.createTempDirectory("devcd-felix-");
-            return launch(shell, storage, out);
+            Path storage = Storage.create();
+            if (debug) {
+                err.println("devcd: framework storage " + storage);
+            }
+            try (RunningFramework running = new RunningFramework(newFramework(storage), storage)) {
+                return shell ? shell(running.framework(), out) : demo(running.framework());
+            }
         } catch (Exception e) {
-            err.println("devcd: " + e);
+            Errors.report(e, debug, err);
             return 1;
         } finally {
-            deleteRecursively(storage);
             if (!shell) {
                 restoreProperty(RELEASE_DEBUG, releaseDebugBefore);
             }
@@ -96,53 +111,114 @@ public final class Main {
         }
     }
 
-    private static int launch(boolean shell, Path storage, PrintStream out) throws Exception {
+    private static Framework newFramework(Path storage) {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
-        Framework framework = factory.newFramework(Map.of(
+        return factory.newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, storage.toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.init();
+    }
+
+    /** Installs the packed bundles of the mode and starts every one but the {@code shell:} ones. */
+    private static List<Bundle> installAndStart(Framework framework, boolean shell) throws LaunchFailure {
         try {
-            BundleContext context = framework.getBundleContext();
-            List<Bundle> installed = new ArrayList<>();
-            for (String jar : bundles(shell)) {
-                try (InputStream in = Main.class.getResourceAsStream("/bundles/" + jar)) {
-                    if (in == null) {
-                        throw new IllegalStateException("bundles/" + jar + " is not packed in the launcher");
-                    }
-                    installed.add(context.installBundle("devcd:" + jar, in));
+            framework.init();
+        } catch (BundleException e) {
+            throw new LaunchFailure("could not initialize the embedded Felix framework", Errors.DEFAULT_HINT, e);
+        }
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (String jar : bundles(shell)) {
+            try (InputStream in = Main.class.getResourceAsStream("/bundles/" + jar)) {
+                if (in == null) {
+                    throw new LaunchFailure("bundles/" + jar + " is not packed in the launcher jar", "Rebuild it:"
+                            + " mvn -B -ntp -pl launcher -am package -DskipTests.", null);
                 }
+                installed.add(context.installBundle("devcd:" + jar, in));
+            } catch (BundleException | IOException e) {
+                throw new LaunchFailure("could not install the packed bundle " + jar, "Rebuild the launcher jar:"
+                        + " mvn -B -ntp -pl launcher -am package -DskipTests.", e);
             }
-            if (shell) {
-                out.println("devcd on Apache Felix " + framework.getVersion() + ": try devcd:list, sample:crash REASON,"
-                        + " devcd:read NAME, lb, uninstall ID; 'stop 0' exits");
-            }
+        }
+        try {
             framework.start();
-            for (Bundle bundle : installed) {
-                if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
-                    bundle.start();
+        } catch (BundleException e) {
+            throw new LaunchFailure("could not start the embedded Felix framework", Errors.DEFAULT_HINT, e);
+        }
+        List<String> startLast = shellOnlyBundles();
+        List<Bundle> deferred = new ArrayList<>();
+        for (int i = 0; i < installed.size(); i++) {
+            Bundle bundle = installed.get(i);
+            if (startLast.contains(bundles(shell).get(i))) {
+                deferred.add(bundle);
+            } else {
+                start(bundle);
+            }
+        }
+        return deferred;
+    }
+
+    private static void start(Bundle bundle) throws LaunchFailure {
+        if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0) {
+            return;
+        }
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            throw new LaunchFailure("could not start the bundle " + bundle.getSymbolicName() + " "
+                    + bundle.getVersion(), "Rebuild the launcher jar (mvn -B -ntp -pl launcher -am package"
+                    + " -DskipTests), or run with --debug for the stack trace.", e);
+        }
+    }
+
+    /**
+     * Starts Gogo's shell last: after every other bundle is active and the devcd commands are registered, so that the
+     * first line a user types (or pipes in) finds them.
+     */
+    private static int shell(Framework framework, PrintStream out) throws Exception {
+        List<Bundle> shellBundles = installAndStart(framework, true);
+        awaitCommands(framework.getBundleContext());
+        out.println(String.format(READY, framework.getVersion()));
+        out.flush();
+        for (Bundle bundle : shellBundles) {
+            start(bundle);
+        }
+        framework.waitForStop(0);
+        return 0;
+    }
+
+    private static void awaitCommands(BundleContext context) throws Exception {
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        for (String command : SHELL_COMMANDS) {
+            String[] scopeAndName = command.split(":");
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(
+                    "(&(osgi.command.scope=" + scopeAndName[0] + ")(osgi.command.function=" + scopeAndName[1] + "))"),
+                    null);
+            tracker.open(true); // all services: the command classes are not in the launcher's class space
+            try {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                if (tracker.waitForService(left) == null) {
+                    throw new LaunchFailure("the Gogo command " + command + " was not registered within "
+                            + WAIT_MILLIS / 1000 + " s, so the shell was not started", "Run with --debug and check"
+                            + " that the devcd core and the sample driver start (lb in a shell lists them).", null);
                 }
+            } finally {
+                tracker.close();
             }
-            if (shell) {
-                framework.waitForStop(0);
-                return 0;
-            }
-            return runDemo(context);
-        } finally {
-            framework.stop();
-            framework.waitForStop(WAIT_MILLIS);
         }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static int runDemo(BundleContext context) throws Exception {
+    private static int demo(Framework framework) throws Exception {
+        installAndStart(framework, false);
+        BundleContext context = framework.getBundleContext();
         ServiceTracker<Callable, Callable> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(
                 "(&(" + Constants.OBJECTCLASS + "=" + Callable.class.getName() + ")(devcd.demo=true))"), null);
         tracker.open();
         try {
             Callable<Integer> demo = tracker.waitForService(WAIT_MILLIS);
             if (demo == null) {
-                throw new IllegalStateException("the demo service did not start within " + WAIT_MILLIS + " ms");
+                throw new LaunchFailure("the demo did not start within " + WAIT_MILLIS / 1000 + " s", "Run with"
+                        + " --debug, or 'shell' and lb to see which bundle is not active.", null);
             }
             return demo.call();
         } finally {
@@ -153,35 +229,37 @@ public final class Main {
     /** The packed bundles to install, in order; {@code shell:} entries only for the shell. */
     static List<String> bundles(boolean shell) {
         List<String> jars = new ArrayList<>();
+        for (String entry : orderList()) {
+            if (entry.startsWith("shell:")) {
+                if (shell) {
+                    jars.add(entry.substring("shell:".length()));
+                }
+            } else {
+                jars.add(entry);
+            }
+        }
+        return jars;
+    }
+
+    /** The {@code shell:} entries: installed only for the shell and started after every other bundle. */
+    static List<String> shellOnlyBundles() {
+        return orderList().stream().filter(e -> e.startsWith("shell:")).map(e -> e.substring("shell:".length()))
+                .toList();
+    }
+
+    private static List<String> orderList() {
+        List<String> entries = new ArrayList<>();
         try (BufferedReader list = new BufferedReader(new InputStreamReader(
                 Main.class.getResourceAsStream("/bundles/order.list"), StandardCharsets.UTF_8))) {
             for (String line = list.readLine(); line != null; line = list.readLine()) {
                 String entry = line.strip();
-                if (entry.isEmpty() || entry.startsWith("#")) {
-                    continue;
-                }
-                if (entry.startsWith("shell:")) {
-                    if (shell) {
-                        jars.add(entry.substring("shell:".length()));
-                    }
-                } else {
-                    jars.add(entry);
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    entries.add(entry);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return jars;
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("devcd: could not remove " + root + ": " + e);
-        }
+        return entries;
     }
 }

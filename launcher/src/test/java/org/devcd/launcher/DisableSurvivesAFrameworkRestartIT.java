@@ -18,7 +18,7 @@ class DisableSurvivesAFrameworkRestartIT {
     void disableSurvivesAFrameworkRestart(@TempDir Path storage) throws Exception {
         PackedFramework first = PackedFramework.install(storage);
         try {
-            assertThat(first.service(SAMPLE).call("crash", "overheated")).asString()
+            assertThat(first.service(SAMPLE).call("fail", "overheated")).asString()
                     .matches("sample0 crashed: coredump devcd\\d+");
             assertThat(first.service(ADMIN).call("disable")).isEqualTo(true);
         } finally {
@@ -29,7 +29,7 @@ class DisableSurvivesAFrameworkRestartIT {
         try {
             Remote admin = second.service(ADMIN);
             assertThat(Remote.get(admin.call("status"), "disabled")).isEqualTo(true);
-            assertThat(second.service(SAMPLE).call("crash", "again"))
+            assertThat(second.service(SAMPLE).call("fail", "again"))
                     .isEqualTo("sample0 crashed: coredump discarded (DISABLED: coredumps are disabled)");
             assertThat(admin.call("disable")).as("disable is write-once").isEqualTo(false);
         } finally {

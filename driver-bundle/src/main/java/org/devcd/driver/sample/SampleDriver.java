@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  * thread drops the last reference runs only core code; the driver's deactivation drops its own reference and waits,
  * bounded, for that release, so when the bundle has stopped nothing of it runs on the device's behalf.
  *
- * <p>The device can be made to fail ({@link #crash(String)}, also the Gogo command {@code sample:crash REASON}): it then
+ * <p>The device can be made to fail ({@link #fail(String)}, also the Gogo command {@code sample:crash REASON}): it then
  * registers a coredump of its state. Its dumps go with the bundle when it stops; the core deletes them.
  */
 @Component(service = SampleDriver.class, immediate = true, property = {
@@ -54,12 +54,22 @@ public final class SampleDriver {
     }
 
     /**
+     * The Gogo command {@code sample:crash REASON}: makes the device fail and prints what became of its coredump to the
+     * session's console ({@code System.out}, which Gogo and Karaf route to the session), so scripts see it.
+     *
+     * @param reason why it failed, recorded in the dump
+     */
+    public void crash(String reason) {
+        System.out.println(fail(reason));
+    }
+
+    /**
      * Makes the device fail: it registers a coredump of its state ({@code dev_coredumpv}).
      *
      * @param reason why it failed, recorded in the dump
      * @return one line: the dump's name, or why it was discarded
      */
-    public String crash(String reason) {
+    public String fail(String reason) {
         int crash = crashes.incrementAndGet();
         String state = "device: " + device.name() + "\ncrash: " + crash + "\nreason: " + reason + "\nattributes: "
                 + new TreeMap<>(device.attributes()) + "\n";

@@ -21,7 +21,6 @@ import org.devcd.release.GateClosedException;
  * <pre>
  *   REGISTERING -> LIVE -> DELETING(reason) -> FREEING(reason) -> FREED(reason)
  *   REGISTERING -> DISCARDED                  (a sweep or the registration itself refused it before it was listed)
- *   DELETING(reason) -> FREED(reason)         (abandoned: its owner's stop ran out of time before anyone freed it)
  * </pre>
  * REGISTERING: admitted, not yet listed; nothing can delete it (I3). LIVE: listed, readable, deletable. DELETING: exactly
  * one delete path won the CAS (I1) and owns the deletion. FREEING: a thread inside the owner's callbacks gate claimed the
@@ -246,21 +245,7 @@ final class Dump {
         return true;
     }
 
-    /**
-     * DELETING -> FREED without calling the driver: the owner's stop ran out of its bound before any thread could free
-     * this dump. The driver's data is dropped, not freed.
-     *
-     * @return whether this call abandoned it (false: someone claimed the free first)
-     */
-    boolean abandon() {
-        if (!claimFree()) {
-            return false;
-        }
-        markFreed();
-        return true;
-    }
-
-    /** DELETING(reason) -> FREEING(reason): exactly one of the deleter, the owner's stop or nobody frees. */
+    /** DELETING(reason) -> FREEING(reason): exactly one thread, the deleter or the owner's stop, frees. */
     private boolean claimFree() {
         int deleting = state;
         return (deleting & PHASE_MASK) == DELETING

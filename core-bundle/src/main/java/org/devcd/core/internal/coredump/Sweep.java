@@ -24,13 +24,13 @@ import org.devcd.release.Gate;
  *
  * <p>Its steps, in order: {@link #closeRegistrations}; {@link #delete} (claims every dump of an owner and hands them to
  * the reaper, one task per owner, so one driver's hung {@code free()} delays only its own dumps);
- * {@link #awaitDeletions} (dumps nobody could free before the bound are abandoned: their data is dropped, never passed
- * to a driver whose gate is about to close); {@link #closeCallbacks}; {@link #report}.
+ * {@link #awaitDeletions} (a dump whose deleter did not free it in time is freed by the sweep itself, while the owner's
+ * gate is still open: every dump is freed once, before the gate closes); {@link #closeCallbacks}; {@link #report}.
  *
  * <p>Not thread-safe: one thread runs a sweep; its batches run on the reaper.
  */
 final class Sweep {
-    /** How long past the bound a sweep waits for frees it handed to the reaper before it abandons their dumps. */
+    /** How long past the bound a sweep waits for frees that other threads owe before it frees those dumps itself. */
     static final Duration SLACK = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(Sweep.class.getName());
 
@@ -102,21 +102,22 @@ final class Sweep {
         }
     }
 
-    /** Waits for the batches and for deletions other paths run; abandons what is still not freed after the slack. */
+    /** Waits for the batches and for deletions other paths run; frees itself what is still unfreed after the slack. */
     void awaitDeletions() {
         long last = deadline + SLACK.toNanos();
         for (Completion batch : batches) {
             Waits.awaitUntil(batch, last);
         }
         List<String> hung = new ArrayList<>();
-        List<String> abandoned = new ArrayList<>();
+        List<String> freedHere = new ArrayList<>();
         for (Dump dump : claimed) {
             if (dump.awaitFreed(last)) {
                 continue;
             }
-            if (dump.abandon()) {
-                listing.retire(dump);
-                abandoned.add(dump.name());
+            // Its deleter won the CAS but has not claimed the free (starved, or still draining): the gate is still
+            // open, so free it here rather than leave it unfreed. A free that is running already is only waited for.
+            if (listing.freeAndRetire(dump)) {
+                freedHere.add(dump.name());
             } else if (!dump.awaitFreed(last)) {
                 hung.add(dump.name());
             }
@@ -132,8 +133,8 @@ final class Sweep {
         if (!hung.isEmpty()) {
             late.add("free() of " + hung + " did not return");
         }
-        if (!abandoned.isEmpty()) {
-            late.add(abandoned + " abandoned without free(): no thread could free them in time");
+        if (!freedHere.isEmpty()) {
+            late.add(freedHere + " freed by this " + what + ": their deleter did not free them in time");
         }
     }
 

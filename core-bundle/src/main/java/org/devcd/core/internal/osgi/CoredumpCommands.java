@@ -1,13 +1,10 @@
 package org.devcd.core.internal.osgi;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.apache.felix.service.command.Descriptor;
 import org.devcd.coredump.CoredumpAdmin;
 import org.devcd.coredump.CoredumpStatus;
 import org.devcd.coredump.DumpInfo;
@@ -19,8 +16,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The Gogo commands of scope {@code devcd}: {@code list}, {@code read NAME [FILE]}, {@code dismiss NAME}, {@code disable},
- * {@code status}. Each returns the text to print; a failure is one line starting with {@code devcd:}, never a stack trace.
+ * The Gogo commands of scope {@code devcd} (also Karaf's): {@code list}, {@code read NAME [FILE]}, {@code dismiss NAME},
+ * {@code disable}, {@code status}. Each prints to the session's console ({@code System.out}, which Gogo and Karaf route
+ * to the session that runs the command) and returns nothing, so a script ({@code bin/client}, ssh, a piped shell) sees
+ * the output; a failure throws a {@link CommandFailure} with one sentence, so a script sees a non-zero exit.
+ * {@code @Descriptor} texts show in {@code help}; without Gogo's runtime the annotation is simply absent.
  */
 @Component(service = CoredumpCommands.class, property = {
     "osgi.command.scope=devcd",
@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
 })
 public final class CoredumpCommands {
     static final int PREVIEW_BYTES = 256;
-    private static final int CHUNK = 64 << 10;
+    static final String READ_USAGE = "usage: devcd:read NAME [FILE] (NAME as devcd:list shows it; FILE, a new file, "
+            + "receives the whole dump)";
 
     private final CoredumpAdmin admin;
 
@@ -41,103 +42,78 @@ public final class CoredumpCommands {
         this.admin = admin;
     }
 
-    /** {@code devcd:list}: one line per dump. */
-    public String list() {
+    @Descriptor("list the device coredumps: name, bundle, device, size, when created, when it expires")
+    public void list() {
         List<DumpInfo> dumps = admin.list();
-        if (dumps.isEmpty()) {
-            return "no coredumps";
-        }
-        StringBuilder out = new StringBuilder(String.format("%-10s %-32s %-16s %10s  %-20s  %s%n", "NAME", "BUNDLE",
-                "DEVICE", "SIZE", "CREATED", "DEADLINE"));
-        for (DumpInfo dump : dumps) {
-            out.append(String.format("%-10s %-32s %-16s %10d  %-20s  %s%n", dump.name(),
-                    dump.bundleSymbolicName() + " " + dump.bundleVersion(), dump.device(), dump.size(), dump.created(),
-                    dump.deadline()));
-        }
-        return out.toString().stripTrailing();
+        out().print(dumps.isEmpty() ? "no coredumps" + System.lineSeparator() : DumpTable.of(dumps));
     }
 
-    /** {@code devcd:read NAME}: a hex and text preview of the dump's first bytes. */
-    public String read(String name) {
+    @Descriptor("show how to read a dump")
+    public void read() {
+        throw new CommandFailure(READ_USAGE);
+    }
+
+    @Descriptor("show a dump's size, owner and first 256 bytes as hex and text")
+    public void read(@Descriptor("the dump's name, for example devcd1") String name) {
         try (DumpReader reader = admin.open(name)) {
             DumpInfo info = reader.info();
             ByteBuffer preview = ByteBuffer.allocate((int) Math.min(PREVIEW_BYTES, info.size()));
             while (preview.hasRemaining() && reader.read(preview.position(), preview) > 0) {
                 // reads until the preview is full or the dump ends
             }
-            StringBuilder out = new StringBuilder(info.name() + ": " + info.size() + " bytes from "
+            StringBuilder text = new StringBuilder(info.name() + ": " + info.size() + " bytes from "
                     + info.bundleSymbolicName() + " " + info.bundleVersion() + ", device " + info.device());
-            hexDump(preview.array(), preview.position(), out);
+            HexDump.append(preview.array(), preview.position(), text);
             if (info.size() > preview.position()) {
-                out.append(System.lineSeparator()).append("... ").append(info.size() - preview.position())
+                text.append(System.lineSeparator()).append("... ").append(info.size() - preview.position())
                         .append(" more bytes: devcd:read ").append(info.name()).append(" FILE writes them all");
             }
-            return out.toString();
+            out().println(text);
         } catch (NoSuchDumpException | DumpReadException e) {
-            return "devcd: " + e.getMessage();
+            throw new CommandFailure(e.getMessage());
         }
     }
 
-    /** {@code devcd:read NAME FILE}: the whole dump into a new file. */
-    public String read(String name, String file) {
-        Path target = Path.of(file).toAbsolutePath();
-        try (DumpReader reader = admin.open(name);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-            long offset = 0;
-            for (int count; (count = reader.read(offset, chunk.clear())) > 0; offset += count) {
-                chunk.flip();
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-            }
-            return name + ": " + offset + " bytes written to " + target;
+    @Descriptor("write a whole dump into a new file")
+    public void read(@Descriptor("the dump's name, for example devcd1") String name,
+            @Descriptor("the file to create; it must not exist, its folder must") String file) {
+        try {
+            out().println(DumpFile.write(admin, name, file));
         } catch (NoSuchDumpException | DumpReadException e) {
-            return "devcd: " + e.getMessage();
-        } catch (FileAlreadyExistsException e) {
-            return "devcd: " + target + " exists; name a new file";
-        } catch (IOException e) {
-            return "devcd: cannot write " + target + ": " + e;
+            throw new CommandFailure(e.getMessage());
         }
     }
 
-    /** {@code devcd:dismiss NAME}: deletes the dump now. */
-    public String dismiss(String name) {
-        return admin.dismiss(name) ? name + " dismissed" : "devcd: no dump named '" + name + "' (or it is being deleted)";
+    @Descriptor("delete a dump now")
+    public void dismiss(@Descriptor("the dump's name, for example devcd1") String name) {
+        if (!admin.dismiss(name)) {
+            throw new CommandFailure("no dump named '" + name + "' (or it is being deleted)");
+        }
+        out().println(name + " dismissed");
     }
 
-    /** {@code devcd:disable}: the write-once lockdown. */
-    public String disable() {
-        return admin.disable() ? "coredumps disabled: new dumps are discarded, listed ones were deleted"
-                : "coredumps were already disabled";
+    @Descriptor("disable coredumps for good: delete every dump and discard new ones (see the README to lift it)")
+    public void disable() {
+        out().println(admin.disable() ? "coredumps disabled: new dumps are discarded, listed ones were deleted"
+                : "coredumps were already disabled");
     }
 
-    /** {@code devcd:status}: the registry at a glance. */
-    public String status() {
-        CoredumpStatus s = admin.status();
+    @Descriptor("show whether coredumps are enabled, what is held, and the limits in force")
+    public void status() {
+        out().println(status(admin.status()));
+    }
+
+    /** @return the status in two lines; the MBean shows the same */
+    static String status(CoredumpStatus s) {
         return "coredumps " + (s.disabled() ? "disabled" : "enabled") + ": " + s.dumps() + " listed, " + s.bytes()
-                + " bytes held, " + s.registered() + " registered since start" + System.lineSeparator()
+                + " bytes held, " + s.registered() + " registered since the core started" + System.lineSeparator()
                 + "limits: timeout " + s.defaultTimeout() + ", max dump " + s.maxDumpBytes() + " bytes, max "
                 + s.maxDumps() + " dumps, max " + s.maxTotalBytes() + " bytes in all, drain timeout "
                 + s.drainTimeout();
     }
 
-    private static void hexDump(byte[] bytes, int length, StringBuilder out) {
-        for (int line = 0; line < length; line += 16) {
-            out.append(System.lineSeparator()).append(String.format("%08x ", line));
-            StringBuilder text = new StringBuilder();
-            for (int i = line; i < line + 16; i++) {
-                if (i % 8 == 0) {
-                    out.append(' ');
-                }
-                if (i < length) {
-                    out.append(String.format("%02x ", bytes[i]));
-                    text.append(bytes[i] >= 0x20 && bytes[i] < 0x7f ? (char) bytes[i] : '.');
-                } else {
-                    out.append("   ");
-                }
-            }
-            out.append(" |").append(text).append('|');
-        }
+    /** The session's console: Gogo and Karaf set {@code System.out} to it for the thread that runs the command. */
+    private static PrintStream out() {
+        return System.out;
     }
 }

@@ -11,12 +11,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CoredumpsMBean.class, property = "jmx.objectname=org.devcd:type=coredumps")
 public final class Coredumps implements CoredumpsMBean {
     private final CoredumpAdmin admin;
-    private final CoredumpCommands commands;
 
     @Activate
     public Coredumps(@Reference CoredumpAdmin admin) {
         this.admin = admin;
-        this.commands = new CoredumpCommands(admin);
     }
 
     @Override
@@ -29,7 +27,7 @@ public final class Coredumps implements CoredumpsMBean {
 
     @Override
     public String getStatus() {
-        return commands.status();
+        return CoredumpCommands.status(admin.status());
     }
 
     @Override
