@@ -54,6 +54,7 @@ final class Dump {
     private static final VarHandle FREED_WAIT;
     private static final VarHandle ACTIVE;
     private static final VarHandle DRAIN_WAIT;
+    private static final VarHandle SOURCE;
 
     static {
         try {
@@ -63,6 +64,7 @@ final class Dump {
             FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
             ACTIVE = lookup.findVarHandle(Dump.class, "active", int.class);
             DRAIN_WAIT = lookup.findVarHandle(Dump.class, "drained", Completion.class);
+            SOURCE = lookup.findVarHandle(Dump.class, "source", DumpSource.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,13 +78,17 @@ final class Dump {
     /** Milliseconds since the epoch: the listing's precision, and a long costs less than an Instant per dump. */
     final long createdMillis;
     private final long timeoutMillis;
-    /** Active references: the listing's, one per read in flight, the registration's until ADDED is queued. */
-    private volatile int active = 1;
+    /**
+     * Active references: the listing's, one per read in flight, the registration's until ADDED is queued. Starts at 1,
+     * written plainly in the constructor (like {@link #state}'s REGISTERING, the default 0): the dump is published to
+     * other threads through the maps, which order those writes, so no fence is paid for them.
+     */
+    private volatile int active;
     /** Completed once the count reached zero; made only by a deleter that has to wait. Only through DRAIN_WAIT. */
     private volatile Completion drained;
 
     /** Phase in the low bits, the deletion's reason above them; written only through {@link #STATE}. */
-    private volatile int state = REGISTERING;
+    private volatile int state;
     /** The pending timeout deletion, once armed; written only through {@link #TIMER}. */
     private volatile Future<?> timer;
     /** The driver's data; cleared when freed or discarded, so nothing keeps the driver's objects alive. */
@@ -94,7 +100,8 @@ final class Dump {
         this.id = id;
         this.owner = owner;
         this.device = device;
-        this.source = source;
+        SOURCE.set(this, source);
+        ACTIVE.set(this, 1);
         this.size = size;
         this.createdMillis = createdMillis;
         this.timeoutMillis = timeoutMillis;
@@ -170,7 +177,7 @@ final class Dump {
 
     /** @return whether a pending timeout was cancelled; never blocks (a timer that already fired loses the CAS) */
     boolean cancelTimer() {
-        Future<?> armed = (Future<?>) TIMER.getAndSet(this, null);
+        Future<?> armed = timer; // only the deleter cancels; a cancel is idempotent and says whether it cancelled
         return armed != null && armed.cancel(false);
     }
 
@@ -253,7 +260,7 @@ final class Dump {
     }
 
     private void markFreed() {
-        source = null; // ordered by the state write below
+        SOURCE.setRelease(this, null); // no fence of its own: the state write below is the volatile one
         STATE.setVolatile(this, FREED | state & ~PHASE_MASK);
         Completion waiting = freed;
         if (waiting != null) {

@@ -32,11 +32,11 @@ public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int max
         if (maxDumpBytes < 0) {
             problems.add("maxDumpBytes: " + maxDumpBytes + " (expected: >= 0)");
         }
-        if (maxDumps < 0) {
-            problems.add("maxDumps: " + maxDumps + " (expected: >= 0)");
+        if (maxDumps < 0 || maxDumps > Caps.MAX_COUNT) {
+            problems.add("maxDumps: " + maxDumps + " (expected: 0 to " + Caps.MAX_COUNT + ")");
         }
-        if (maxTotalBytes < 0) {
-            problems.add("maxTotalBytes: " + maxTotalBytes + " (expected: >= 0)");
+        if (maxTotalBytes < 0 || maxTotalBytes > Caps.MAX_BYTES) {
+            problems.add("maxTotalBytes: " + maxTotalBytes + " (expected: 0 to " + Caps.MAX_BYTES + ")");
         }
         if (drainTimeout == null || drainTimeout.isNegative()) {
             problems.add("drainTimeout: " + drainTimeout + " (expected: >= 0)");
