@@ -120,7 +120,7 @@ public class CoredumpConfigurationIT {
             properties.put("max.dumps", 50);
             configure("max.dump.bytes", -5L);
             await().atMost(BOUND).until(() -> warnings.stream().anyMatch(w -> w.startsWith(
-                    "rejected configuration of org.devcd.coredump (maxDumpBytes: -5 (expected: >= 0)); keeping")));
+                    "rejected configuration of org.devcd.coredump (max.dump.bytes: -5 (expected: >= 0)); keeping")));
         } finally {
             log.removeHandler(capture);
         }

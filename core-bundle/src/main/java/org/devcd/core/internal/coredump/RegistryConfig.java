@@ -22,24 +22,29 @@ public record RegistryConfig(Duration defaultTimeout, long maxDumpBytes, int max
     public static final RegistryConfig DEFAULTS = new RegistryConfig(Duration.ofMinutes(5), 64L << 20, 1000, 256L << 20,
             Duration.ofSeconds(5));
 
-    /** @return what is wrong, one exact sentence each; empty when valid */
+    /**
+     * @return what is wrong, one exact sentence each, named by the configuration key an admin types
+     *     ({@code max.dump.bytes}); empty when valid
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        String timeoutProblem = timeoutProblem(defaultTimeout);
-        if (timeoutProblem != null) {
-            problems.add(timeoutProblem);
+        if (defaultTimeout == null || defaultTimeout.compareTo(Duration.ofSeconds(1)) < 0
+                || defaultTimeout.compareTo(MAX_TIMEOUT) > 0) {
+            problems.add("timeout.seconds: " + (defaultTimeout == null ? "null" : defaultTimeout.toSeconds())
+                    + " (expected: 1 to " + MAX_TIMEOUT.toSeconds() + ")");
         }
         if (maxDumpBytes < 0) {
-            problems.add("maxDumpBytes: " + maxDumpBytes + " (expected: >= 0)");
+            problems.add("max.dump.bytes: " + maxDumpBytes + " (expected: >= 0)");
         }
         if (maxDumps < 0 || maxDumps > Caps.MAX_COUNT) {
-            problems.add("maxDumps: " + maxDumps + " (expected: 0 to " + Caps.MAX_COUNT + ")");
+            problems.add("max.dumps: " + maxDumps + " (expected: 0 to " + Caps.MAX_COUNT + ")");
         }
         if (maxTotalBytes < 0 || maxTotalBytes > Caps.MAX_BYTES) {
-            problems.add("maxTotalBytes: " + maxTotalBytes + " (expected: 0 to " + Caps.MAX_BYTES + ")");
+            problems.add("max.total.bytes: " + maxTotalBytes + " (expected: 0 to " + Caps.MAX_BYTES + ")");
         }
         if (drainTimeout == null || drainTimeout.isNegative()) {
-            problems.add("drainTimeout: " + drainTimeout + " (expected: >= 0)");
+            problems.add("drain.timeout.millis: " + (drainTimeout == null ? "null" : drainTimeout.toMillis())
+                    + " (expected: >= 0)");
         }
         return problems;
     }

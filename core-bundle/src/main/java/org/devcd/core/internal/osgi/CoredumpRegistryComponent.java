@@ -2,8 +2,8 @@ package org.devcd.core.internal.osgi;
 
 import java.lang.System.Logger.Level;
 import java.io.File;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.devcd.core.internal.coredump.RegistryState;
 import org.devcd.coredump.CoredumpService;
@@ -56,32 +56,32 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
     private ServiceRegistration<CoredumpService> drivers;
 
     @Activate
-    void activate(BundleContext context, CoredumpConfig config) {
+    void activate(BundleContext context, Map<String, Object> properties) {
         RegistryConfig settings = RegistryConfig.DEFAULTS;
         try {
-            settings = checked(config);
+            settings = ConfigValues.read(properties);
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); starting with the defaults {1}",
                     e.getMessage(), settings);
         }
         registry = DumpRegistry.start(settings, new ListenerForwarder(() -> events), state(context));
-        if (config.disabled()) {
+        if (ConfigValues.disabled(properties)) {
             registry.disable();
         }
         drivers = context.registerService(CoredumpService.class, new DriverServiceFactory(registry), null);
     }
 
     @Modified
-    void modified(CoredumpConfig config) {
+    void modified(Map<String, Object> properties) {
         DumpRegistry current = registry;
         try {
-            current.configure(checked(config));
+            current.configure(ConfigValues.read(properties));
             LOG.log(Level.DEBUG, "org.devcd.coredump configured: {0}", current.config());
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "rejected configuration of org.devcd.coredump ({0}); keeping {1}", e.getMessage(),
                     current.config());
         }
-        if (config.disabled()) {
+        if (ConfigValues.disabled(properties)) {
             current.disable();
         } else if (current.status().disabled()) {
             LOG.log(Level.WARNING, "org.devcd.coredump: disabled is write-once; disabled=false has no effect");
@@ -127,17 +127,5 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
     @Override
     public CoredumpStatus status() {
         return registry.status();
-    }
-
-    /** Converts, then validates; a value of the wrong type or range is an {@link IllegalArgumentException}. */
-    private static RegistryConfig checked(CoredumpConfig config) {
-        RegistryConfig candidate;
-        try {
-            candidate = new RegistryConfig(Duration.ofSeconds(config.timeout_seconds()), config.max_dump_bytes(),
-                    config.max_dumps(), config.max_total_bytes(), Duration.ofMillis(config.drain_timeout_millis()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unreadable value: " + e.getMessage(), e);
-        }
-        return RegistryConfig.requireValid(candidate);
     }
 }

@@ -37,7 +37,7 @@ class CapsTest {
         assertThatThrownBy(() -> RegistryConfig.requireValid(new RegistryConfig(Duration.ofMinutes(5), 100,
                 Caps.MAX_COUNT + 1, Caps.MAX_BYTES + 1, Duration.ofSeconds(5))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("maxDumps: " + (Caps.MAX_COUNT + 1) + " (expected: 0 to " + Caps.MAX_COUNT + "); "
-                        + "maxTotalBytes: " + (Caps.MAX_BYTES + 1) + " (expected: 0 to " + Caps.MAX_BYTES + ")");
+                .hasMessage("max.dumps: " + (Caps.MAX_COUNT + 1) + " (expected: 0 to " + Caps.MAX_COUNT + "); "
+                        + "max.total.bytes: " + (Caps.MAX_BYTES + 1) + " (expected: 0 to " + Caps.MAX_BYTES + ")");
     }
 }

@@ -213,8 +213,8 @@ class RegistrationTest extends RegistryFixture {
 
         RegistryConfig bad = new RegistryConfig(Duration.ZERO, -1, 100, 1000, Duration.ofSeconds(-1));
         assertThatThrownBy(() -> registry.configure(bad)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("timeout: PT0S (expected: > 0 and <= PT8760H); maxDumpBytes: -1 (expected: >= 0); "
-                        + "drainTimeout: PT-1S (expected: >= 0)");
+                .hasMessage("timeout.seconds: 0 (expected: 1 to 31536000); max.dump.bytes: -1 (expected: >= 0); "
+                        + "drain.timeout.millis: -1000 (expected: >= 0)");
         assertThat(registry.config().maxDumpBytes()).isEqualTo(10);
     }
 
