@@ -258,7 +258,10 @@ public class KarafFeatureIT {
         assertTrue(dumps.get().isEmpty());
     }
 
-    /** A viewer may list but not read or dismiss dumps; an admin may do all three (the feature's command ACL). */
+    /**
+     * A viewer may list but not read or dismiss dumps, nor crash the sample device; an admin may do all of it (the
+     * features' command ACLs).
+     */
     @Test
     public void readingAndDismissingNeedTheAdminRole() throws Exception {
         String crashed = as(ADMIN, "sample:crash acl");
@@ -269,6 +272,7 @@ public class KarafFeatureIT {
         assertDenied(VIEWER, "devcd:read " + name);
         assertDenied(VIEWER, "devcd:dismiss " + name);
         assertDenied(VIEWER, "devcd:disable");
+        assertDenied(VIEWER, "sample:crash by-a-viewer");
         assertEquals(1, dumps.get().size());
 
         assertTrue(as(ADMIN, "devcd:read " + name).contains("|device: sample0.|"));
