@@ -43,4 +43,10 @@ public interface CoredumpAdmin {
 
     /** @return the registry at a glance */
     CoredumpStatus status();
+
+    /**
+     * @return how many dumps were registered, discarded and removed since the core started
+     * @since 1.1
+     */
+    CoredumpCounts counts();
 }

@@ -6,7 +6,7 @@
  * loader is still valid.
  */
 @Export(substitution = Substitution.NOIMPORT)
-@Version("1.0.0")
+@Version("1.1.0")
 package org.devcd.coredump;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,7 +31,7 @@ class CoreManifestTest {
     void exportsExactlyTheVersionedApiPackages() {
         assertThat(manifest.getValue("Export-Package"))
                 .isEqualTo("org.devcd.release;version=\"1.0.0\",org.devcd.release.debug;version=\"1.0.0\";"
-                        + "uses:=\"org.devcd.release\",org.devcd.coredump;version=\"1.0.0\"");
+                        + "uses:=\"org.devcd.release\",org.devcd.coredump;version=\"1.1.0\"");
     }
 
     /**

@@ -150,6 +150,7 @@ public class CoredumpCommandsIT {
         String out = Probe.gogo(context, "devcd:status");
 
         assertTrue(out, out.startsWith("coredumps enabled: "));
+        assertTrue(out, out.matches("(?s).*since the core started: \\d+ registered, \\d+ discarded, \\d+ removed.*"));
         assertTrue(out, out.contains("limits: timeout PT5M, max dump 67108864 bytes, max 1000 dumps, "
                 + "max 268435456 bytes in all, drain timeout PT5S"));
     }

@@ -34,6 +34,7 @@ final class Admission {
     private final Executor reaper;
     private final Supplier<RegistryConfig> config;
     private final LongAdder registered = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
 
     Admission(Listing listing, Lockdown lockdown, Ids ids, Clock clock, Executor reaper,
             Supplier<RegistryConfig> config) {
@@ -137,6 +138,11 @@ final class Admission {
         return registered.sum();
     }
 
+    /** @return how many registrations were discarded since this registry started */
+    long discarded() {
+        return discarded.sum();
+    }
+
     /** On the timer thread: claim and unlist only; the drain and {@code free()} go to the reaper. */
     private Void expire(Dump dump) {
         if (!listing.claim(dump, RemovalReason.TIMEOUT)) {
@@ -157,8 +163,9 @@ final class Admission {
         return discard(owner, device, source, reason, Lockdown.explain(reason, owner));
     }
 
-    private static Registration discard(Owner owner, String device, DumpSource source, DiscardReason reason,
+    private Registration discard(Owner owner, String device, DumpSource source, DiscardReason reason,
             String detail) {
+        discarded.increment();
         freeDiscarded(owner, device, source);
         return new Registration.Discarded(reason, detail);
     }

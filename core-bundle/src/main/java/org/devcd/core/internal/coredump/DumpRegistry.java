@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import org.devcd.coredump.CoredumpAdmin;
+import org.devcd.coredump.CoredumpCounts;
 import org.devcd.coredump.CoredumpStatus;
 import org.devcd.coredump.DumpInfo;
 import org.devcd.coredump.DumpReader;
@@ -200,6 +201,11 @@ public final class DumpRegistry implements CoredumpAdmin {
         return new CoredumpStatus(lockdown.disabled(), listing.caps.dumps(), listing.caps.bytes(), admission.registered(),
                 current.defaultTimeout(), current.maxDumpBytes(), current.maxDumps(), current.maxTotalBytes(),
                 current.drainTimeout());
+    }
+
+    @Override
+    public CoredumpCounts counts() {
+        return new CoredumpCounts(admission.registered(), admission.discarded(), listing.removed());
     }
 
     /** Core shutdown: refuse registrations, delete every dump, close every owner, within one bound; end the threads. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,7 @@ final class Listing {
     /** Listed dumps (and REGISTERING ones about to be) by id; every unfreed dump is in its owner's {@code devices}. */
     private final ConcurrentHashMap<Long, Dump> byId = new ConcurrentHashMap<>();
     final Caps caps = new Caps();
+    private final LongAdder removed = new LongAdder();
     private final DumpTimer timer;
     final Announcer announcer;
 
@@ -112,7 +114,13 @@ final class Listing {
     void retire(Dump dump) {
         // The device keeps its dump until it is freed: a put meanwhile finds it and waits (I5), a new dump is refused.
         dump.owner.devices.remove(dump.device, dump);
+        removed.increment();
         announcer.removed(dump, dump.reason());
+    }
+
+    /** @return how many dumps were deleted and freed */
+    long removed() {
+        return removed.sum();
     }
 
     /** @return whether this call deleted {@code dump} (won the CAS, I1) and unlisted it; the caller finishes it */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.devcd.coredump.CoredumpAdmin;
+import org.devcd.coredump.CoredumpCounts;
 import org.devcd.coredump.CoredumpStatus;
 import org.devcd.coredump.DumpInfo;
 import org.devcd.coredump.DumpReadException;
@@ -100,13 +101,15 @@ public final class CoredumpCommands {
 
     @Descriptor("show whether coredumps are enabled, what is held, and the limits in force")
     public void status() {
-        out().println(status(admin.status()));
+        out().println(status(admin.status(), admin.counts()));
     }
 
-    /** @return the status in two lines; the MBean shows the same */
-    static String status(CoredumpStatus s) {
+    /** @return the status in three lines; the MBean shows the same */
+    static String status(CoredumpStatus s, CoredumpCounts counts) {
         return "coredumps " + (s.disabled() ? "disabled" : "enabled") + ": " + s.dumps() + " listed, " + s.bytes()
-                + " bytes held, " + s.registered() + " registered since the core started" + System.lineSeparator()
+                + " bytes held" + System.lineSeparator()
+                + "since the core started: " + counts.registered() + " registered, " + counts.discarded()
+                + " discarded, " + counts.removed() + " removed" + System.lineSeparator()
                 + "limits: timeout " + s.defaultTimeout() + ", max dump " + s.maxDumpBytes() + " bytes, max "
                 + s.maxDumps() + " dumps, max " + s.maxTotalBytes() + " bytes in all, drain timeout "
                 + s.drainTimeout();

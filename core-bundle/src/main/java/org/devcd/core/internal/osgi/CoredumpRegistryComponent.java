@@ -15,6 +15,7 @@ import org.devcd.core.internal.coredump.DumpListener;
 import org.devcd.core.internal.coredump.DumpRegistry;
 import org.devcd.core.internal.coredump.RegistryConfig;
 import org.devcd.coredump.CoredumpAdmin;
+import org.devcd.coredump.CoredumpCounts;
 import org.devcd.coredump.CoredumpStatus;
 import org.devcd.coredump.DumpInfo;
 import org.devcd.coredump.DumpReader;
@@ -127,5 +128,10 @@ public final class CoredumpRegistryComponent implements CoredumpAdmin {
     @Override
     public CoredumpStatus status() {
         return registry.status();
+    }
+
+    @Override
+    public CoredumpCounts counts() {
+        return registry.counts();
     }
 }

@@ -27,7 +27,7 @@ public final class Coredumps implements CoredumpsMBean {
 
     @Override
     public String getStatus() {
-        return CoredumpCommands.status(admin.status());
+        return CoredumpCommands.status(admin.status(), admin.counts());
     }
 
     @Override
