@@ -66,9 +66,7 @@ public final class ReleaseDebug {
         requireEnabled();
         Objects.requireNonNull(completion, "completion");
         requirePositive("maxHold", maxHold);
-        Preemption hold = new Preemption(completion, null, maxHold);
-        arm(hold.point);
-        return hold;
+        return armed(new Preemption(completion, null, maxHold));
     }
 
     /**
@@ -85,9 +83,7 @@ public final class ReleaseDebug {
         requireEnabled();
         Objects.requireNonNull(signaller, "signaller");
         requirePositive("maxHold", maxHold);
-        Preemption hold = new Preemption(null, signaller, maxHold);
-        arm(hold.point);
-        return hold;
+        return armed(new Preemption(null, signaller, maxHold));
     }
 
     /**
@@ -126,6 +122,11 @@ public final class ReleaseDebug {
             throw new IllegalStateException("ReleaseDebug is off: start the JVM with -D" + PROPERTY + "=true to arm "
                     + "preemption points (tests and the demonstration only)");
         }
+    }
+
+    private static Preemption armed(Preemption hold) {
+        arm(hold.point);
+        return hold;
     }
 
     private static void arm(PreemptionPoint.Preempter mode) {

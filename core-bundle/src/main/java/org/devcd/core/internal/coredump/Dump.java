@@ -50,7 +50,6 @@ final class Dump {
 
     private static final System.Logger LOG = System.getLogger(Dump.class.getName());
     private static final VarHandle STATE;
-    private static final VarHandle TIMER;
     private static final VarHandle FREED_WAIT;
     private static final VarHandle ACTIVE;
     private static final VarHandle DRAIN_WAIT;
@@ -60,7 +59,6 @@ final class Dump {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Dump.class, "state", int.class);
-            TIMER = lookup.findVarHandle(Dump.class, "timer", Future.class);
             FREED_WAIT = lookup.findVarHandle(Dump.class, "freed", Completion.class);
             ACTIVE = lookup.findVarHandle(Dump.class, "active", int.class);
             DRAIN_WAIT = lookup.findVarHandle(Dump.class, "drained", Completion.class);
@@ -89,7 +87,7 @@ final class Dump {
 
     /** Phase in the low bits, the deletion's reason above them; written only through {@link #STATE}. */
     private volatile int state;
-    /** The pending timeout deletion, once armed; written only through {@link #TIMER}. */
+    /** The pending timeout deletion, once armed. */
     private volatile Future<?> timer;
     /** The driver's data; cleared when freed or discarded, so nothing keeps the driver's objects alive. */
     private volatile DumpSource source;
@@ -169,7 +167,7 @@ final class Dump {
      * before it was published, so this cancels it itself. Either way the timer never outlives the dump.
      */
     void armTimer(Future<?> armed) {
-        TIMER.setVolatile(this, armed);
+        timer = armed;
         if (phase() != LIVE) {
             armed.cancel(false);
         }
@@ -202,11 +200,7 @@ final class Dump {
         if (active == 0) {
             return true;
         }
-        Completion waiting = drained;
-        if (waiting == null) {
-            Completion mine = new Completion();
-            waiting = DRAIN_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
-        }
+        Completion waiting = publishedWait(DRAIN_WAIT);
         return active == 0 || Waits.awaitUntil(waiting, deadlineNanos);
     }
 
@@ -280,12 +274,18 @@ final class Dump {
         if (phase != DELETING && phase != FREEING) {
             return true;
         }
-        Completion waiting = freed;
-        if (waiting == null) {
-            Completion mine = new Completion();
-            waiting = FREED_WAIT.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
-        }
+        Completion waiting = publishedWait(FREED_WAIT);
         return phase() == FREED || Waits.awaitUntil(waiting, deadlineNanos);
+    }
+
+    /** @return the completion in the field {@code handle} names, made and published by the first waiter */
+    private Completion publishedWait(VarHandle handle) {
+        Completion waiting = (Completion) handle.getVolatile(this);
+        if (waiting != null) {
+            return waiting;
+        }
+        Completion mine = new Completion();
+        return handle.compareAndExchange(this, null, mine) instanceof Completion other ? other : mine;
     }
 
     // ---------------------------------------------------------------- reading
