@@ -126,6 +126,7 @@ public final class Main {
             throw new LaunchFailure("could not initialize the embedded Felix framework", Errors.DEFAULT_HINT, e);
         }
         BundleContext context = framework.getBundleContext();
+        EventAdminFirst.install(context);
         List<Bundle> installed = new ArrayList<>();
         for (String jar : bundles(shell)) {
             try (InputStream in = Main.class.getResourceAsStream("/bundles/" + jar)) {

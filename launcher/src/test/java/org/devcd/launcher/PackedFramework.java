@@ -43,6 +43,7 @@ final class PackedFramework {
         Framework framework = newFramework(storage);
         framework.init();
         BundleContext context = framework.getBundleContext();
+        EventAdminFirst.install(context);
         if (context.getBundles().length != 1) {
             throw new IllegalStateException(storage + " already holds bundles: "
                     + Arrays.toString(context.getBundles()));
@@ -68,6 +69,8 @@ final class PackedFramework {
     /** Starts a new framework from what {@code storage} holds: the bundles, started again as they were at the stop. */
     static PackedFramework restart(Path storage) throws Exception {
         Framework framework = newFramework(storage);
+        framework.init();
+        EventAdminFirst.install(framework.getBundleContext());
         framework.start();
         return new PackedFramework(framework);
     }
@@ -110,6 +113,11 @@ final class PackedFramework {
             throw new AssertionError("no " + type + " registered within " + WAIT_MILLIS + " ms");
         }
         return new Remote(context.getService(reference), reference.getBundle().loadClass(type));
+    }
+
+    /** The system bundle's context. */
+    BundleContext context() {
+        return framework.getBundleContext();
     }
 
     /** Stops the framework and waits for it, failing if it does not stop within 30 s. */
