@@ -61,6 +61,10 @@ public final class DevcdOptions {
                 return fileUrl(requiredJar("devcd.core.bundle"));
             case "org.devcd:testkit":
                 return fileUrl(requiredJar("devcd.testkit.bundle"));
+            case "org.devcd:leak-doctor":
+                return fileUrl(requiredJar("devcd.leak.doctor.bundle"));
+            case "org.devcd:leak-heap":
+                return fileUrl(requiredJar("devcd.leak.heap.bundle"));
             default:
                 return fileUrl(runtimeJar(coordinates.substring(coordinates.indexOf(':') + 1)));
         }

@@ -1,38 +1,44 @@
 package org.devcd.testkit;
 
-import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.management.ObjectName;
-
+import org.devcd.leakdoctor.GcVerdict;
+import org.devcd.leakdoctor.GcWitness;
+import org.devcd.leakdoctor.LeakDoctor;
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
-/** Assertions that a bundle unloads: after uninstall and refresh its class loader becomes unreachable. */
+/**
+ * Assertions that a bundle unloads: after uninstall and refresh its class loader becomes unreachable. When it does not,
+ * the failure says why: the leak doctor's diagnosis (live threads and registrations of the bundle, then the shortest
+ * strong reference chain from a GC root to its class loader).
+ */
 @ProviderType
 public final class Unloading {
     private static final Duration BOUND = Duration.ofSeconds(10);
+    /** Full collections a loader must survive before it counts as leaked: the leak doctor's default. */
+    private static final int COLLECTIONS = GcWitness.DEFAULT_COLLECTIONS;
 
     private Unloading() {
     }
 
     /**
-     * Uninstalls {@code bundle}, refreshes the framework, and waits (bounded GC loop) until its class loader is
-     * unreachable.
+     * Uninstalls {@code bundle}, refreshes the framework, and waits until its class loader is collected.
      *
-     * @return how many GC rounds it took
-     * @throws AssertionError if the loader stays reachable; the message names a heap dump of what holds it
+     * @return how many full collections it took (1: the first one collected it)
+     * @throws AssertionError if the loader survives {@value #COLLECTIONS} full collections; the message is the leak
+     *     doctor's diagnosis
      */
     public static int assertUnloadsCleanly(BundleContext context, Bundle bundle)
             throws BundleException, InterruptedException {
@@ -41,11 +47,11 @@ public final class Unloading {
             throw new IllegalStateException(bundle.getSymbolicName() + " is not resolved; nothing to unload");
         }
         WeakReference<ClassLoader> loader = new WeakReference<>(wiring.getClassLoader());
-        String name = bundle.getSymbolicName();
+        String revision = revisionName(wiring.getRevision());
         wiring = null;
         bundle.uninstall();
         refresh(context, bundle);
-        return awaitCollected(loader, name);
+        return awaitCollected(loader, revision);
     }
 
     /** Refreshes the framework's wirings of {@code bundle} and waits until the refresh finished, at most 10 s. */
@@ -62,40 +68,30 @@ public final class Unloading {
     }
 
     /**
-     * Runs GC rounds 50 ms apart until {@code loader} is cleared, at most 10 s.
+     * Runs full collections until {@code loader} is cleared, deciding "leaked" only once it survived
+     * {@value #COLLECTIONS} of them, each witnessed (the leak doctor's {@link GcWitness}: no sleeps, no false "leaked"
+     * on a slow machine), at most 10 s.
      *
-     * @return how many rounds it took
-     * @throws AssertionError naming the heap dump written for the analysis, if the loader stayed reachable
+     * @param what how the failure names the loader's owner, e.g. {@code org.acme.foo [42] rev 0}
+     * @return how many full collections it took (1: the first one collected it)
+     * @throws AssertionError if the loader stayed reachable; the message is the leak doctor's diagnosis of what holds
+     *     it
      */
     public static int awaitCollected(WeakReference<ClassLoader> loader, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        int rounds = 0;
-        while (loader.get() != null) {
-            if (System.nanoTime() - deadline > 0) {
-                Path dump = Path.of(System.getProperty("java.io.tmpdir"), "devcd-leak-" + what + ".hprof");
-                throw new AssertionError("the class loader of " + what + " is still reachable after " + rounds
-                        + " GC rounds; what holds it is in the heap dump " + writeHeapDump(dump));
-            }
-            rounds++;
-            System.gc();
-            if (loader.get() != null) {
-                // A polling interval, not a handshake: reference processing runs on its own thread after each GC.
-                Thread.sleep(50);
-            }
+        GcVerdict verdict = GcWitness.await(loader, COLLECTIONS, BOUND);
+        if (verdict.collected()) {
+            return verdict.collectionsWitnessed() + 1;
         }
-        return rounds;
+        Path dump = Path.of(System.getProperty("java.io.tmpdir"), "devcd-leak-" + System.nanoTime() + ".hprof");
+        throw new AssertionError("the class loader of " + what + " is still reachable (" + verdict + ").\n"
+                + LeakDoctor.diagnose(loader, what, dump).render());
     }
 
-    private static String writeHeapDump(Path dump) {
-        try {
-            Files.deleteIfExists(dump);
-            // Through JMX by name: com.sun.management is not exported to bundles.
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
-                    "dumpHeap", new Object[] {dump.toString(), Boolean.TRUE},
-                    new String[] {String.class.getName(), boolean.class.getName()});
-            return dump.toString();
-        } catch (Exception e) {
-            return "(none: " + e + ")";
-        }
+    /** @return {@code SYMBOLIC-NAME [ID] rev N}, as the leak doctor names revisions (Felix's {@code ID.N}) */
+    static String revisionName(BundleRevision revision) {
+        long id = revision.getBundle().getBundleId();
+        String felix = String.valueOf(revision);
+        String number = felix.startsWith(id + ".") ? felix.substring(felix.indexOf('.') + 1) : "?";
+        return revision.getSymbolicName() + " [" + id + "] rev " + number;
     }
 }

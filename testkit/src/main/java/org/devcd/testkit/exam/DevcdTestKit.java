@@ -16,8 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Provisions devcd in a Pax Exam container, in the order it needs: the OSGi promise/function/component APIs, SCR,
- * Config Admin, Metatype, Event Admin, the Gogo runtime, the devcd test kit (before the bundles it watches) and the devcd
- * core. Versions are the ones devcd was built and tested with.
+ * Config Admin, Metatype, Event Admin, the Gogo runtime, devcd's leak doctor (which {@code Unloading} asks why a bundle
+ * did not unload) with its heap path, the devcd test kit (before the bundles it watches) and the devcd core. Versions are the ones devcd was built and tested with.
  *
  * <pre>{@code
  * @Configuration
@@ -43,6 +43,8 @@ public final class DevcdTestKit {
             "org.apache.felix:org.apache.felix.metatype",
             "org.apache.felix:org.apache.felix.eventadmin",
             "org.apache.felix:org.apache.felix.gogo.runtime",
+            "org.devcd:leak-heap",
+            "org.devcd:leak-doctor",
             "org.devcd:testkit",
             "org.devcd:core-bundle");
 
