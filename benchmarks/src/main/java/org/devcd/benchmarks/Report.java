@@ -76,6 +76,8 @@ public final class Report {
         }
         rows.add(slowerBy(s, "gate enter + exit", "GateBenchmark.devcd", "AtomicInteger", "GateBenchmark.atomic", "ns",
                 1.5));
+        rows.add(slowerBy(s, "stale-code detector on a call-heavy class, fib(20)", "WeavingBenchmark.wovenAlive",
+                "the class unwoven", "WeavingBenchmark.unwoven", "us", 1.5));
         rows.add(slowerBy(s, "register + dismiss, 4 KiB dump", "RegistryBenchmark.devcd",
                 "CHM put/remove + STPE schedule/cancel", "RegistryBenchmark.floor", "ns", 2));
         // Times per 64 MiB: the floor's time over devcd's is devcd's throughput over the floor's.

@@ -75,12 +75,18 @@ public final class DevcdOptions {
         return composite(core(), bundle(fileUrl(requiredJar("devcd.driver.bundle"))));
     }
 
+    /** @return the leak doctor's zombie monitor bundle (the leak doctor itself comes with {@link #core()}) */
+    public static Option zombieMonitor() {
+        return bundle(fileUrl(requiredJar("devcd.leak.monitor.bundle")));
+    }
+
     /** @return {@link #coreAndSampleDriver()} plus the deliberately naive driver */
     public static Option coreAndBothDrivers() {
         return composite(coreAndSampleDriver(), bundle(fileUrl(requiredJar("devcd.naive.driver.bundle"))));
     }
 
-    private static Option runtimeBundle(String name) {
+    /** @return a bundle of {@code target/runtime-bundles}, by its artifact id */
+    public static Option runtimeBundle(String name) {
         return bundle(fileUrl(runtimeJar(name)));
     }
 

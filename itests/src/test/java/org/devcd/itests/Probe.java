@@ -24,7 +24,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /** In-container helpers of the coredump itests: the probe's own driver service, Gogo, and an event recorder. */
-final class Probe {
+public final class Probe {
     private Probe() {
     }
 
@@ -51,7 +51,7 @@ final class Probe {
      * last line break); a command that returns a value instead of printing it fails the test, as it would print
      * nothing through Karaf's client.
      */
-    static String gogo(BundleContext context, String commandLine) throws Exception {
+    public static String gogo(BundleContext context, String commandLine) throws Exception {
         ServiceReference<CommandProcessor> reference = context.getServiceReference(CommandProcessor.class);
         CommandProcessor processor = context.getService(reference);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +68,7 @@ final class Probe {
     }
 
     /** Runs a command line that must fail, and returns the failure as the shell shows it. */
-    static String gogoFailure(BundleContext context, String commandLine) throws Exception {
+    public static String gogoFailure(BundleContext context, String commandLine) throws Exception {
         try {
             String printed = gogo(context, commandLine);
             throw new AssertionError(commandLine + " succeeded and printed: " + printed);

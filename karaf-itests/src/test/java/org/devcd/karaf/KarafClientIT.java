@@ -72,6 +72,22 @@ public class KarafClientIT {
         assertTrue(dumps.get().isEmpty());
     }
 
+    /** The leak doctor's feature, as the README installs it: a viewer lists zombies, only an admin may ask why. */
+    @Test
+    public void theLeakDoctorAnswersAScript() throws Exception {
+        KarafClient admin = new KarafClient("devcd-admin");
+        KarafClient viewer = new KarafClient("devcd-viewer");
+        assertSucceeded(admin.batch(KarafSetup.readmeInstallLines()));
+        KarafSetup.awaitDevcd(context, configurationAdmin);
+        assertSucceeded(admin.batch(List.of("feature:install devcd-leak-doctor")));
+        KarafSetup.awaitService(context, "(objectClass=org.devcd.leakdoctor.monitor.ZombieMonitor)");
+
+        KarafClient.Run zombies = assertSucceeded(viewer.command("devcd:zombies"));
+        assertTrue(zombies.toString(), zombies.output().startsWith("no zombie revisions"));
+        assertFailed(viewer.command("devcd:why 1"), "Command not found");
+        assertFailed(admin.command("devcd:why 1"), "bundle 1 has no zombie revision");
+    }
+
     private static KarafClient.Run assertSucceeded(KarafClient.Run run) {
         assertEquals(run.toString(), 0, run.exitStatus());
         return run;

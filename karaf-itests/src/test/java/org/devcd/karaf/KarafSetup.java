@@ -199,7 +199,7 @@ final class KarafSetup {
     }
 
     /** The first service that matches {@code filter}, waiting at most {@link #SETTLE_BOUND} for one. */
-    private static ServiceReference<?> awaitService(BundleContext context, String filter) throws Exception {
+    static ServiceReference<?> awaitService(BundleContext context, String filter) throws Exception {
         ServiceTracker<?, ?> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null);
         tracker.open(true);
         try {

@@ -1,26 +1,23 @@
 package org.devcd.itests.leaks;
 
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotSame;
-import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.ref.WeakReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
 import org.devcd.itests.DevcdOptions;
+import org.devcd.leakdoctor.monitor.ZombieMonitor;
 import org.devcd.testkit.Unloading;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -29,32 +26,33 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The leak corpus leaks: each leaky bundle of {@link LeakKind}, started, stopped, uninstalled and refreshed, leaves its
  * class loader reachable, and undoing the one culprit the kind names frees it; the bundles that must unload do, also
  * over 300 install-to-refresh cycles. One framework for all tests: the host is long-lived, as in production.
  *
- * <p>A proven leak costs {@link Unloading#awaitCollected}'s full 10 s bound plus a heap dump, which is deleted
- * afterwards unless {@code -Ddevcd.leaks.keepHeapDumps=true}.
+ * <p>Each leak's verdict names its culprit twice: in the test kit's failure ({@link Unloading#awaitCollected}, whose
+ * three full collections prove the leak), and through the zombie monitor, which counted the same collections, posts
+ * its Event Admin event and answers {@link ZombieMonitor#why}. The clean churn leaves the monitor with nothing.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LeakCorpusIT {
-    private static final String CORPUS = "devcd.leaks.corpus";
     private static final int CYCLES = 300;
 
     @Inject
     private BundleContext context;
 
+    @Inject
+    private ZombieMonitor monitor;
+
     @Configuration
     public Option[] config() throws IOException {
         Path corpus = CorpusBundles.writeAll(Path.of(System.getProperty("java.io.tmpdir"), "leak-corpus"));
-        return new Option[] {DevcdOptions.core(), streamBundle(CorpusBundles.host()),
-            systemProperty(CORPUS).value(corpus.toString())};
+        return new Option[] {DevcdOptions.core(), DevcdOptions.zombieMonitor(), streamBundle(CorpusBundles.host()),
+            systemProperty(Corpus.FOLDER).value(corpus.toString())};
     }
 
     /** A thread the bundle started and never ended pins its loader. */
@@ -153,13 +151,13 @@ public class LeakCorpusIT {
         assertUnloads(LeakKind.NONE);
     }
 
-    /** 300 cycles of the clean bundle leave none of the 300 loaders reachable. */
+    /** 300 cycles of the clean bundle leave none of the 300 loaders reachable, and the zombie monitor reports none. */
     @Test
     public void cleanBundleChurnLeavesNoLoader() throws Exception {
         long started = System.nanoTime();
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>(CYCLES);
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            loaders.add(runAndUninstall(LeakKind.NONE, "leak-corpus:churn:" + cycle));
+            loaders.add(Corpus.runAndUninstall(context, LeakKind.NONE, "leak-corpus:churn:" + cycle).loader());
         }
         long cyclesMillis = millisSince(started);
         int rounds = 0;
@@ -167,65 +165,61 @@ public class LeakCorpusIT {
             // The first call runs the GC loop; once it returns, the others find their loader cleared already.
             rounds = Math.max(rounds, Unloading.awaitCollected(loaders.get(cycle), "churn-" + cycle));
         }
+        String clean = LeakKind.NONE.symbolicName();
+        assertFalse(monitor.zombies().toString(), monitor.zombies().stream().anyMatch(z -> z.symbolicName()
+                .equals(clean)));
+        assertFalse(monitor.pending().toString(), monitor.pending().stream().anyMatch(z -> z.symbolicName()
+                .equals(clean)));
         System.out.println("leak corpus: " + CYCLES + " cycles of " + LeakKind.NONE.symbolicName() + " in "
                 + cyclesMillis + " ms, every loader collected within " + rounds + " GC round(s), "
                 + millisSince(started) + " ms in all");
     }
 
-    /** Proves the leak (the loader outlives 10 s of GC rounds), undoes its culprit, and proves the loader then goes. */
+    /**
+     * Proves the leak (the loader outlives three witnessed full collections) and that both verdicts name the culprit,
+     * undoes the culprit, and proves the loader then goes and the monitor forgets it.
+     */
     private void assertLeaksUntilUndone(LeakKind kind) throws Exception {
         assertTrue(kind + " is not a leaking kind", kind.leaks());
         long started = System.nanoTime();
-        WeakReference<ClassLoader> loader = runAndUninstall(kind, "leak-corpus:" + kind.kind());
-        AssertionError leak = assertThrows(kind.symbolicName() + " unloaded: it does not leak", AssertionError.class,
-                () -> Unloading.awaitCollected(loader, kind.symbolicName()));
-        String verdict = leak.getMessage();
+        try (ZombieEventsSeen zombies = new ZombieEventsSeen(context)) {
+            Corpus.Uninstalled uninstalled = Corpus.runAndUninstall(context, kind, "leak-corpus:" + kind.kind());
+            long bundleId = uninstalled.bundleId();
+            WeakReference<ClassLoader> loader = uninstalled.loader();
+            AssertionError leak = assertThrows(kind.symbolicName() + " unloaded: it does not leak",
+                    AssertionError.class, () -> Unloading.awaitCollected(loader, kind.symbolicName()));
+            assertNamesCulprits(kind, leak.getMessage());
+            long provenMillis = millisSince(started);
+            System.out.println("leak corpus: " + kind.kind() + " verdict:\n" + leak.getMessage());
+
+            // The monitor counted the same full collections: the revision is a zombie, announced once, explained.
+            zombies.await(bundleId, Duration.ofSeconds(30));
+            assertTrue(monitor.zombies().toString(), monitor.zombies().stream()
+                    .anyMatch(z -> z.bundleId() == bundleId));
+            String why = monitor.why(bundleId).render();
+            assertNamesCulprits(kind, why);
+
+            LeakUndo.undo(kind, loader, Corpus.host(context));
+            int rounds = Unloading.awaitCollected(loader, kind.symbolicName() + "-after-undo");
+            assertFalse("the monitor still lists bundle " + bundleId + ": " + monitor.zombies(),
+                    monitor.zombies().stream().anyMatch(z -> z.bundleId() == bundleId));
+            System.out.println("leak corpus: " + kind.kind() + " leaked (proven in " + provenMillis + " ms); once "
+                    + kind.culprits() + " let go, collected within " + rounds + " GC round(s)");
+        }
+    }
+
+    private static void assertNamesCulprits(LeakKind kind, String verdict) {
         assertTrue(verdict, verdict.contains(kind.symbolicName()));
         for (String culprit : kind.culprits()) {
             assertTrue("the verdict does not name " + culprit + ":\n" + verdict, verdict.contains(culprit));
         }
-        long provenMillis = millisSince(started);
-        System.out.println("leak corpus: " + kind.kind() + " verdict:\n" + verdict);
-        LeakUndo.undo(kind, loader, host());
-        int rounds = Unloading.awaitCollected(loader, kind.symbolicName() + "-after-undo");
-        System.out.println("leak corpus: " + kind.kind() + " leaked (proven in " + provenMillis + " ms); once "
-                + kind.culprits() + " let go, collected within " + rounds + " GC round(s)");
     }
 
     private void assertUnloads(LeakKind kind) throws Exception {
         assertFalse(kind + " is a leaking kind", kind.leaks());
-        WeakReference<ClassLoader> loader = runAndUninstall(kind, "leak-corpus:" + kind.kind());
+        WeakReference<ClassLoader> loader = Corpus.runAndUninstall(context, kind, "leak-corpus:" + kind.kind()).loader();
         int rounds = Unloading.awaitCollected(loader, kind.symbolicName());
         System.out.println("leak corpus: " + kind.kind() + " unloaded within " + rounds + " GC round(s)");
-    }
-
-    /**
-     * Installs, starts, stops, uninstalls and refreshes the bundle of {@code kind}, checking on the way that its
-     * activator is its own class, not the probe's copy.
-     *
-     * @return its class loader, weakly: this frame, the only one that held it strongly, is gone when it returns
-     */
-    private WeakReference<ClassLoader> runAndUninstall(LeakKind kind, String location) throws Exception {
-        Bundle bundle;
-        try (InputStream in = Files.newInputStream(CorpusBundles.jar(Path.of(System.getProperty(CORPUS)), kind))) {
-            bundle = context.installBundle(location, in);
-        }
-        bundle.start();
-        ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
-        Class<?> activator = bundle.loadClass(kind.activator().getName());
-        assertSame(kind.symbolicName() + " defines its own activator", loader, activator.getClassLoader());
-        assertNotSame("the probe's copy is not the bundle's class", kind.activator(), activator);
-        WeakReference<ClassLoader> weak = new WeakReference<>(loader);
-        bundle.stop();
-        bundle.uninstall();
-        Unloading.refresh(context, bundle);
-        return weak;
-    }
-
-    private Bundle host() {
-        return Arrays.stream(context.getBundles()).filter(b -> LeakKind.HOST.equals(b.getSymbolicName()))
-                .filter(b -> b.getState() == Bundle.ACTIVE).findFirst()
-                .orElseThrow(() -> new AssertionError("no active bundle " + LeakKind.HOST));
     }
 
     private static long millisSince(long started) {

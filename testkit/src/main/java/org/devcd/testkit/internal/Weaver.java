@@ -9,16 +9,21 @@ import org.objectweb.asm.Opcodes;
 /**
  * Rewrites a class so that every method calls {@code StaleCodeProbe.check(token)} at entry and right after every call it
  * makes: the points where a thread starts running, or returns into, the class's code. The inserted code pushes one int
- * and pops it, so no stack map frame changes.
+ * and pops it, so no stack map frame changes. Public for devcd's weaving benchmark; the package is not exported.
  */
-final class Weaver {
+public final class Weaver {
     static final String PROBE_PACKAGE = "org.devcd.testkit.probe";
     private static final String PROBE = "org/devcd/testkit/probe/StaleCodeProbe";
 
     private Weaver() {
     }
 
-    static byte[] weave(byte[] classBytes, int token) {
+    /**
+     * @param classBytes a class file
+     * @param token the revision token {@code StaleCodeProbe.check} receives
+     * @return the class file with the checks woven in
+     */
+    public static byte[] weave(byte[] classBytes, int token) {
         ClassReader reader = new ClassReader(classBytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
