@@ -23,7 +23,8 @@ public final class LeakDoctor {
     /**
      * Diagnoses the loader {@code loader} refers to. Holds it strongly only while the live JVM is inspected, never
      * during the heap dump (a local variable of this thread would otherwise be the root of the chain). Never throws for
-     * a failed heap path: the diagnosis says what happened.
+     * a failed heap path, also not when the analysis runs out of heap (it needs free heap of about the live heap's size:
+     * 382 MB over a 189 MB live heap, measured): the diagnosis says what happened.
      *
      * @param loader   the loader, weakly
      * @param revision how to name what the loader belonged to, e.g. {@code org.acme.foo [42] rev 0}
@@ -45,6 +46,12 @@ public final class LeakDoctor {
         } catch (IOException e) {
             return new Diagnosis(revision, culprits, List.of(), "failed: the heap dump " + dumpFile
                     + " could not be written or read (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            // The analysis' own index, all of it garbage once this frame is gone: the JVM goes on.
+            Runtime runtime = Runtime.getRuntime();
+            return new Diagnosis(revision, culprits, List.of(), "failed: the analysis ran out of heap (-Xmx "
+                    + (runtime.maxMemory() >> 20) + " MB); it needs free heap of about the live heap's size, so run "
+                    + "it where there is that much headroom");
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 
+import org.devcd.testkit.internal.Revisions;
 import org.devcd.testkit.internal.Weaver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The test kit's stale-code detector on a call-heavy class ({@link CallHeavy}: fib(20), about 33,000 calls of
  * methods that do almost nothing): the class as the test kit weaves it against the same class unwoven, each defined
- * by a class loader of its own. The woven copy's revision is alive, so each check is the one array read a running
- * bundle pays.
+ * by a class loader of its own. The woven copy's revision is registered and alive, as a running watched bundle's is.
  */
 @Fork(2)
 @Warmup(iterations = 3, time = 1)
@@ -42,7 +42,7 @@ public class WeavingBenchmark {
     public void load() throws ReflectiveOperationException {
         byte[] bytes = classBytes();
         plain = instance(bytes);
-        woven = instance(Weaver.weave(bytes, 0));
+        woven = instance(Weaver.weave(bytes, Revisions.register(-1, "org.devcd.benchmarks.weaving")));
     }
 
     /** The class unwoven. */

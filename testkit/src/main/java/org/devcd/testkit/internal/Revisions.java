@@ -1,5 +1,6 @@
 package org.devcd.testkit.internal;
 
+import java.lang.invoke.SwitchPoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class Revisions {
     private static volatile long[] bundleIds = new long[64];
     private static volatile String[] symbolicNames = new String[64];
     private static volatile String[] deaths = new String[64];
+    /** Valid while the token's revision lives; invalidated by {@link #kill}. Guarded by {@link #LOCK}. */
+    private static SwitchPoint[] alive = new SwitchPoint[64];
     private static int next;
     private static final List<StaleCodeReport> REPORTS = new CopyOnWriteArrayList<>();
 
@@ -27,7 +30,7 @@ public final class Revisions {
     }
 
     /** @return a token for a class of bundle {@code bundleId} being woven now */
-    static int register(long bundleId, String symbolicName) {
+    public static int register(long bundleId, String symbolicName) {
         synchronized (LOCK) {
             boolean[] flags = dead;
             if (next == flags.length) {
@@ -35,10 +38,12 @@ public final class Revisions {
                 bundleIds = Arrays.copyOf(bundleIds, size);
                 symbolicNames = Arrays.copyOf(symbolicNames, size);
                 deaths = Arrays.copyOf(deaths, size);
+                alive = Arrays.copyOf(alive, size);
                 flags = Arrays.copyOf(flags, size);
             }
             bundleIds[next] = bundleId;
             symbolicNames[next] = symbolicName;
+            alive[next] = new SwitchPoint();
             dead = flags; // volatile write: publishes the token's entries before the woven class can run
             return next++;
         }
@@ -46,16 +51,36 @@ public final class Revisions {
 
     /** Marks every token of bundle {@code bundleId} registered so far dead, for the reason {@code death}. */
     static void kill(long bundleId, String death) {
+        List<SwitchPoint> died = new ArrayList<>();
         synchronized (LOCK) {
             boolean[] flags = dead;
             for (int token = 0; token < next; token++) {
                 if (bundleIds[token] == bundleId && !flags[token]) {
                     deaths[token] = death;
                     flags[token] = true;
+                    died.add(alive[token]);
                 }
             }
             dead = flags; // volatile write: the flags become visible to every later check
         }
+        // After the flags: a call site that sees its switch point invalidated finds its token dead when it reports.
+        SwitchPoint.invalidateAll(died.toArray(SwitchPoint[]::new));
+    }
+
+    /**
+     * @return the switch point of {@code token}'s revision, valid while it lives (a fresh, invalidated one for a token
+     *     never registered, so that a stray check reports rather than stays silent)
+     */
+    public static SwitchPoint alive(int token) {
+        SwitchPoint point;
+        synchronized (LOCK) { // once per call site, when it links: not a hot path
+            point = token >= 0 && token < next ? alive[token] : null;
+        }
+        if (point == null) {
+            point = new SwitchPoint();
+            SwitchPoint.invalidateAll(new SwitchPoint[] {point});
+        }
+        return point;
     }
 
     /** @return whether the revision of {@code token} is dead; one volatile read and an array read */

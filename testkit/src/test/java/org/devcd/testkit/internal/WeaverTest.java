@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.devcd.testkit.StaleCode;
 import org.devcd.testkit.StaleCodeReport;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** The weaver and the revision registry, outside OSGi: a woven class reports code run after its revision died. */
 class WeaverTest {
@@ -35,14 +42,35 @@ class WeaverTest {
                         + ".call of org.example.woven [4242] after it was UNINSTALLED");
     }
 
+    /**
+     * Checks go at each method's entry and after each call out of the class; a call within the class is checked by the
+     * callee's own entry: {@code call()} calls only its own {@code length}, {@code length} calls {@code String.length}.
+     */
+    @Test
+    void callsWithinTheClassAreCheckedAtTheCalleesEntryOnly() throws IOException {
+        Map<String, Integer> checks = new HashMap<>();
+        new ClassReader(Weaver.weave(classBytes(Sample.class), 7)).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInvokeDynamicInsn(String site, String siteDescriptor, Handle bootstrap,
+                            Object... arguments) {
+                        if (bootstrap.getOwner().endsWith("StaleCodeProbe")) {
+                            checks.merge(name + descriptor, 1, Integer::sum);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        assertThat(checks).containsEntry("call()Ljava/lang/String;", 1)
+                .containsEntry("length(Ljava/lang/String;)I", 2);
+    }
+
     /** Defines a woven copy of {@code type} in a loader of its own, delegating everything else to this test's loader. */
     private static Class<?> load(Class<?> type, int token) throws IOException, ClassNotFoundException {
-        byte[] bytes;
-        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = type.getResourceAsStream(file)) {
-            bytes = in.readAllBytes();
-        }
-        byte[] woven = Weaver.weave(bytes, token);
+        byte[] woven = Weaver.weave(classBytes(type), token);
         ClassLoader loader = new ClassLoader(WeaverTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -56,6 +84,13 @@ class WeaverTest {
             }
         };
         return loader.loadClass(type.getName());
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(file)) {
+            return in.readAllBytes();
+        }
     }
 
     /** The class woven in the test. */
