@@ -22,7 +22,8 @@ class ReportSmokeTest {
         assertThat(rows).extracting(Report.Row::figure).containsExactly(
                 "retain + release, 1 thread", "retain + release, 1 thread",
                 "retain + release, 2 threads", "retain + release, 2 threads",
-                "gate enter + exit", "register + dismiss, 4 KiB dump", "read 64 MiB in 1 MiB chunks",
+                "gate enter + exit", "stale-code detector on a call-heavy class, fib(20)",
+                "register + dismiss, 4 KiB dump", "read 64 MiB in 1 MiB chunks",
                 "driver stop with 10,000 live dumps", "memory per live dump, data aside",
                 "Felix install/start/dump/stop/uninstall/refresh");
         assertThat(rows).allSatisfy(row -> assertThat(row.ratio()).isFinite().isPositive());

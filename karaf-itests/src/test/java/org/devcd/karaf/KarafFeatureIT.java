@@ -18,6 +18,7 @@ import java.security.PrivilegedExceptionAction;
 
 import javax.inject.Inject;
 import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -153,6 +154,39 @@ public class KarafFeatureIT {
                     new Object[] {name}, signature));
         }
         assertTrue(dumps.get().isEmpty());
+    }
+
+    /**
+     * The leak doctor's feature adds the zombie MBean: a viewer reads the zombies, only an admin may ask why (a heap
+     * dump), and the admin's answer for a bundle without a zombie revision is a sentence, not a stack trace.
+     */
+    @Test
+    public void theZombieMBeanIsGuardedByTheJmxAcl() throws Exception {
+        as(ADMIN, "feature:install devcd-leak-doctor");
+        KarafSetup.awaitService(context, "(jmx.objectname=org.devcd:type=zombies)");
+        KarafSetup.awaitConfigurationEventsDelivered(context, configurationAdmin);
+        ObjectName zombies = new ObjectName("org.devcd:type=zombies");
+        Object[] bundle = {1L};
+        String[] signature = {long.class.getName()};
+
+        try (JMXConnector viewer = jmx("devcd-viewer")) {
+            assertEquals(0, ((String[]) viewer.getMBeanServerConnection().getAttribute(zombies, "Zombies")).length);
+            try {
+                viewer.getMBeanServerConnection().invoke(zombies, "why", bundle, signature);
+                throw new AssertionError("a viewer ran why through JMX");
+            } catch (SecurityException expected) {
+                // jmx.acl.org.devcd.zombies: why = admin
+            }
+        }
+        try (JMXConnector administrator = jmx("devcd-admin")) {
+            try {
+                administrator.getMBeanServerConnection().invoke(zombies, "why", bundle, signature);
+                throw new AssertionError("why answered for a bundle without a zombie revision");
+            } catch (RuntimeMBeanException refused) {
+                assertEquals("bundle 1 has no zombie revision (devcd:zombies lists them)",
+                        refused.getTargetException().getMessage());
+            }
+        }
     }
 
     /** Logs in to Karaf's JMX connector as {@code user}, on the ports Pax Exam gave it. */

@@ -230,7 +230,7 @@ final class KarafSetup {
      *   latch.await() returns  &lt;-----------   (barrier updated) -> shell: ignores; barrier listener: latch.countDown()
      * </pre>
      */
-    private static void awaitConfigurationEventsDelivered(BundleContext context, ConfigurationAdmin configurationAdmin)
+    static void awaitConfigurationEventsDelivered(BundleContext context, ConfigurationAdmin configurationAdmin)
             throws Exception {
         String pid = "org.devcd.karaf.itest.barrier";
         CountDownLatch delivered = new CountDownLatch(1);

@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +192,7 @@ public class LeakCorpusIT {
             System.out.println("leak corpus: " + kind.kind() + " verdict:\n" + leak.getMessage());
 
             // The monitor counted the same full collections: the revision is a zombie, announced once, explained.
-            zombies.await(bundleId, Duration.ofSeconds(30));
+            zombies.awaitCollecting(bundleId, loader);
             assertTrue(monitor.zombies().toString(), monitor.zombies().stream()
                     .anyMatch(z -> z.bundleId() == bundleId));
             String why = monitor.why(bundleId).render();

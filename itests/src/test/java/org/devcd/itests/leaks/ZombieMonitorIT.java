@@ -73,7 +73,7 @@ public class ZombieMonitorIT {
             // The test asks for the collections; the monitor only counts them.
             assertFalse(GcWitness.await(leaked.loader(), 3, Duration.ofSeconds(30)).collected());
 
-            Event announced = events.await(leaked.bundleId(), Duration.ofSeconds(30));
+            Event announced = events.awaitCollecting(leaked.bundleId(), leaked.loader());
             assertEquals(revision, announced.getProperty(ZombieEvents.REVISION_NAME));
             assertEquals(List.of(revision), monitor.zombies().stream().map(z -> z.revisionName()).toList());
 
