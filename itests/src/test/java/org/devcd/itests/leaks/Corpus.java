@@ -2,14 +2,20 @@ package org.devcd.itests.leaks;
 
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.devcd.itests.DevcdOptions;
 import org.devcd.testkit.Unloading;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
@@ -20,6 +26,16 @@ final class Corpus {
     static final String FOLDER = "devcd.leaks.corpus";
 
     private Corpus() {
+    }
+
+    /**
+     * @return devcd with its zombie monitor, the long-lived host, and the corpus jars written to the build's temporary
+     *     folder for the tests to install: what every corpus itest provisions
+     */
+    static Option options() throws IOException {
+        Path corpus = CorpusBundles.writeAll(Path.of(System.getProperty("java.io.tmpdir"), "leak-corpus"));
+        return composite(DevcdOptions.core(), DevcdOptions.zombieMonitor(), streamBundle(CorpusBundles.host()),
+                systemProperty(FOLDER).value(corpus.toString()));
     }
 
     /** A corpus bundle after uninstall and refresh: its id, and its class loader, weakly. */

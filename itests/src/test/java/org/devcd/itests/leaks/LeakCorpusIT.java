@@ -3,19 +3,15 @@ package org.devcd.itests.leaks;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.streamBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
-import org.devcd.itests.DevcdOptions;
 import org.devcd.leakdoctor.monitor.ZombieMonitor;
 import org.devcd.testkit.Unloading;
 import org.junit.Test;
@@ -49,9 +45,7 @@ public class LeakCorpusIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path corpus = CorpusBundles.writeAll(Path.of(System.getProperty("java.io.tmpdir"), "leak-corpus"));
-        return new Option[] {DevcdOptions.core(), DevcdOptions.zombieMonitor(), streamBundle(CorpusBundles.host()),
-            systemProperty(Corpus.FOLDER).value(corpus.toString())};
+        return new Option[] {Corpus.options()};
     }
 
     /** A thread the bundle started and never ended pins its loader. */

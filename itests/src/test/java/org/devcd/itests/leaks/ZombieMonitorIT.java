@@ -3,11 +3,8 @@ package org.devcd.itests.leaks;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.streamBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,6 +27,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.event.Event;
 
 /**
@@ -44,7 +42,7 @@ public class ZombieMonitorIT {
     private static final String CHECK = "devcd zombie revisions";
 
     @Inject
-    private org.osgi.framework.BundleContext context;
+    private BundleContext context;
 
     @Inject
     private ZombieMonitor monitor;
@@ -54,12 +52,10 @@ public class ZombieMonitorIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path corpus = CorpusBundles.writeAll(Path.of(System.getProperty("java.io.tmpdir"), "leak-corpus"));
-        return new Option[] {DevcdOptions.core(), DevcdOptions.zombieMonitor(),
+        return new Option[] {Corpus.options(),
             DevcdOptions.runtimeBundle("jakarta.servlet-api"), DevcdOptions.runtimeBundle("org.osgi.service.servlet"),
             DevcdOptions.runtimeBundle("org.apache.felix.healthcheck.api"),
-            DevcdOptions.runtimeBundle("org.apache.felix.healthcheck.core"),
-            streamBundle(CorpusBundles.host()), systemProperty(Corpus.FOLDER).value(corpus.toString())};
+            DevcdOptions.runtimeBundle("org.apache.felix.healthcheck.core")};
     }
 
     @Test

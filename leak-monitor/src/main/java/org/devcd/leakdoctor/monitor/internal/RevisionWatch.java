@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.devcd.leakdoctor.SurvivalListener;
 import org.devcd.leakdoctor.SurvivalReport;
+import org.devcd.leakdoctor.SurvivalWatch;
 import org.devcd.leakdoctor.monitor.Zombie;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleRevision;
@@ -19,34 +22,42 @@ import org.osgi.framework.wiring.BundleWiring;
  *   removed --(loader survives {@code threshold} full collections)-->     zombie
  *   removed or zombie --(loader collected)-->                             forgotten
  * </pre>
- * Fed by the framework's events ({@link #resolved}, {@link #sweep}) and by the reports of a
- * {@link org.devcd.leakdoctor.SurvivalWatch} ({@link #afterFullCollection}), which counts the full collections each
- * removed revision's loader survives; never asks for a collection and never holds a revision or a loader strongly.
+ * Fed by the framework's events ({@link #resolved}, {@link #sweep}) and by the reports of its own
+ * {@link SurvivalWatch}, which counts the full collections each removed revision's loader survives; never asks for a
+ * collection and never holds a revision or a loader strongly.
  *
  * <p>Thread-safety: all methods may be called from any thread; one lock guards the list, and no framework or foreign
  * code runs under it except {@code BundleRevision.getWiring()} and {@code BundleWiring.isInUse()}.
  */
-final class RevisionWatch {
+final class RevisionWatch implements AutoCloseable {
     private final Object lock = new Object();
     private final List<Watched> watched = new ArrayList<>();
     private final Clock clock;
     private final int threshold;
-    private final Consumer<Watched> removed;
     private final Consumer<Zombie> zombies;
+    private final SurvivalWatch<Watched> survival;
 
     /**
      * @param threshold how many full collections a removed revision's loader must survive to be a zombie (>= 1)
-     * @param removed told of each revision the framework removed, to watch its loader across full collections
      * @param zombies told once of each revision that becomes a zombie, outside the watch's lock
+     * @param observe starts the survival watch that reports to the listener it is given ({@code GcWitness::observe})
      */
-    RevisionWatch(Clock clock, int threshold, Consumer<Watched> removed, Consumer<Zombie> zombies) {
+    RevisionWatch(Clock clock, int threshold, Consumer<Zombie> zombies,
+            Function<SurvivalListener<Watched>, SurvivalWatch<Watched>> observe) {
         if (threshold < 1) {
             throw new IllegalArgumentException("full.collections must be at least 1, not " + threshold);
         }
         this.clock = clock;
         this.threshold = threshold;
-        this.removed = removed;
         this.zombies = zombies;
+        // Reports come only for watched references, and none is watched before this constructor returned.
+        this.survival = observe.apply(this::afterFullCollection);
+    }
+
+    /** Stops counting collections; the watch learns nothing more. */
+    @Override
+    public void close() {
+        survival.close();
     }
 
     /** Starts watching the current revision of {@code bundle}, if it is resolved, has a class loader and is new. */
@@ -81,14 +92,14 @@ final class RevisionWatch {
                 }
             }
         }
-        newlyRemoved.forEach(removed);
+        newlyRemoved.forEach(w -> survival.watch(w, w.loader));
     }
 
     /**
      * Takes one full collection's report: forgets the revisions whose loaders were collected, records the survival
      * count of the others, and announces those that reached the threshold with it.
      */
-    void afterFullCollection(SurvivalReport<Watched> report) {
+    private void afterFullCollection(SurvivalReport<Watched> report) {
         List<Zombie> newZombies = new ArrayList<>();
         synchronized (lock) {
             watched.removeAll(report.collected());

@@ -8,7 +8,6 @@ import java.util.List;
 import org.devcd.leakdoctor.Diagnosis;
 import org.devcd.leakdoctor.GcWitness;
 import org.devcd.leakdoctor.LeakDoctor;
-import org.devcd.leakdoctor.SurvivalWatch;
 import org.devcd.leakdoctor.monitor.Zombie;
 import org.devcd.leakdoctor.monitor.ZombieMonitor;
 import org.osgi.framework.Bundle;
@@ -26,8 +25,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The monitor: feeds the framework's bundle and refresh events into a {@link RevisionWatch}, lets a
- * {@link SurvivalWatch} count the full collections each removed revision survives, logs each new zombie once (WARNING)
+ * The monitor: feeds the framework's bundle and refresh events into a {@link RevisionWatch}, which counts the full
+ * collections each removed revision survives, logs each new zombie once (WARNING)
  * and tells the {@link ZombieListener}s there are. Activated at start (immediate), so it sees every revision resolved
  * from then on; revisions already removed before it started are not known to it.
  */
@@ -37,7 +36,6 @@ public final class ZombieMonitorComponent implements ZombieMonitor {
     private static final System.Logger LOG = System.getLogger(ZombieMonitorComponent.class.getName());
 
     private final BundleContext context;
-    private final SurvivalWatch<Watched> survival;
     private final RevisionWatch watch;
     private final List<ZombieListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SynchronousBundleListener bundles = this::bundleChanged;
@@ -46,20 +44,14 @@ public final class ZombieMonitorComponent implements ZombieMonitor {
     @Activate
     public ZombieMonitorComponent(BundleContext context, MonitorConfig config) {
         this.context = context;
-        // The watch is assigned before anything is watched, so no report can reach it before.
-        this.survival = GcWitness.observe(report -> watch().afterFullCollection(report));
-        this.watch = new RevisionWatch(Clock.systemUTC(), config.full_collections(),
-                removed -> survival.watch(removed, removed.loader), this::announce);
+        this.watch = new RevisionWatch(Clock.systemUTC(), config.full_collections(), this::announce,
+                GcWitness::observe);
         context.addBundleListener(bundles);
         context.addFrameworkListener(refreshes);
         for (Bundle bundle : context.getBundles()) {
             watch.resolved(bundle);
         }
         watch.sweep();
-    }
-
-    private RevisionWatch watch() {
-        return watch;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -75,7 +67,7 @@ public final class ZombieMonitorComponent implements ZombieMonitor {
     void deactivate() {
         context.removeBundleListener(bundles);
         context.removeFrameworkListener(refreshes);
-        survival.close();
+        watch.close();
     }
 
     private void bundleChanged(BundleEvent event) {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.devcd.leakdoctor.GcWitness;
 import org.devcd.leakdoctor.SurvivalReport;
-import org.devcd.leakdoctor.SurvivalWatch;
 
 import org.devcd.leakdoctor.monitor.Zombie;
 import org.junit.jupiter.api.AfterEach;
@@ -40,21 +39,20 @@ class RevisionWatchTest {
     private final BlockingQueue<SurvivalReport<Watched>> reports = new LinkedBlockingQueue<>();
     private final List<Zombie> announced = new CopyOnWriteArrayList<>();
     private RevisionWatch watch;
-    private SurvivalWatch<Watched> survival;
 
     @BeforeEach
     void watch() {
-        survival = GcWitness.observe(report -> {
-            watch.afterFullCollection(report);
-            reports.add(report);
-        });
-        watch = new RevisionWatch(Clock.fixed(REMOVED, ZoneOffset.UTC), 3, w -> survival.watch(w, w.loader),
-                announced::add);
+        // The real survival watch, and each of its reports handed to the test after the watch took it.
+        watch = new RevisionWatch(Clock.fixed(REMOVED, ZoneOffset.UTC), 3, announced::add,
+                listener -> GcWitness.observe(report -> {
+                    listener.afterFullCollection(report);
+                    reports.add(report);
+                }));
     }
 
     @AfterEach
     void close() {
-        survival.close();
+        watch.close();
     }
 
     @Test
@@ -136,7 +134,7 @@ class RevisionWatchTest {
 
     @Test
     void aThresholdBelowOneIsRefused() {
-        assertThatThrownBy(() -> new RevisionWatch(Clock.systemUTC(), 0, w -> { }, z -> { }))
+        assertThatThrownBy(() -> new RevisionWatch(Clock.systemUTC(), 0, z -> { }, GcWitness::observe))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full.collections");
     }
 
