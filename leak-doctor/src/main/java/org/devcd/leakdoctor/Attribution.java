@@ -11,6 +11,7 @@ import org.devcd.leakdoctor.internal.LogHandlerCheck;
 import org.devcd.leakdoctor.internal.MBeanCheck;
 import org.devcd.leakdoctor.internal.Ownership;
 import org.devcd.leakdoctor.internal.SecurityProviderCheck;
+import org.devcd.leakdoctor.internal.ServiceCheck;
 import org.devcd.leakdoctor.internal.ShutdownHookCheck;
 import org.devcd.leakdoctor.internal.ThreadCheck;
 import org.devcd.leakdoctor.internal.ThreadLocalCheck;
@@ -34,7 +35,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <tr><td>JDBC drivers</td><td>{@code --add-opens java.sql/java.sql=ALL-UNNAMED}</td></tr>
  * </table>
  * (Bundles live in unnamed modules, so {@code ALL-UNNAMED} opens these to devcd in Felix and Karaf.) Thread, context
- * class loader, MBean, security provider and log handler checks use public API only.
+ * class loader, MBean, security provider, log handler and service checks use public API only.
  *
  * <p>What no check knows (a static field of another bundle, a listener registered with some library, a cache) the heap
  * path finds ({@code org.devcd.leakdoctor.heap}).
@@ -43,7 +44,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public final class Attribution {
     private static final List<Check> CHECKS = List.of(new ThreadCheck(), new ThreadLocalCheck(),
             new JdbcDriverCheck(), new ShutdownHookCheck(), new TimerCheck(), new MBeanCheck(),
-            new SecurityProviderCheck(), new LogHandlerCheck());
+            new SecurityProviderCheck(), new LogHandlerCheck(), new ServiceCheck());
 
     private Attribution() {
     }

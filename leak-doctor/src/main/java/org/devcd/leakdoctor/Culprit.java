@@ -42,6 +42,11 @@ public record Culprit(Kind kind, String description, List<String> details) {
         /** A {@code java.util.logging} logger, handler, filter or formatter of the loader's classes on a logger. */
         LOG_HANDLER,
         /**
+         * A service another bundle registered that holds the loader's objects: its service object (singleton scope) or
+         * a property value. Inside an OSGi framework only.
+         */
+        SERVICE,
+        /**
          * A check that could not run because the JDK keeps what it reads closed: the description names the check, the
          * JVM option that opens it, and that a heap dump still finds what it would have found.
          */

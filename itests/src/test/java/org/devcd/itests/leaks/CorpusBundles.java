@@ -10,6 +10,7 @@ import org.devcd.itests.leaks.corpus.LogHandlerLeak;
 import org.devcd.itests.leaks.host.HostActivator;
 import org.devcd.itests.leaks.host.HostCache;
 import org.devcd.itests.leaks.host.HostExecutors;
+import org.devcd.itests.leaks.host.HostWhiteboard;
 import org.devcd.itests.leaks.host.LogLevels;
 import org.devcd.itests.leaks.host.ServiceCache;
 import org.ops4j.pax.tinybundles.TinyBundle;
@@ -42,6 +43,7 @@ final class CorpusBundles {
                 .addClass(HostExecutors.class)
                 .addClass(HostCache.class)
                 .addClass(ServiceCache.class)
+                .addClass(HostWhiteboard.class)
                 .addClass(LogLevels.class)
                 .build(TinyBundles.rawBuilder());
     }

@@ -120,6 +120,12 @@ public class LeakCorpusIT {
         assertLeaksUntilUndone(LeakKind.CACHED_SERVICE);
     }
 
+    /** A listener of the bundle that a host registered as its own service pins the loader. */
+    @Test
+    public void whiteboardLeaks() throws Exception {
+        assertLeaksUntilUndone(LeakKind.WHITEBOARD);
+    }
+
     /** A value the bundle's ClassValue computed for a JDK class pins its loader. */
     @Test
     public void classValueLeaks() throws Exception {

@@ -18,6 +18,7 @@ import org.devcd.itests.leaks.corpus.StaticCacheLeak;
 import org.devcd.itests.leaks.corpus.ThreadLeak;
 import org.devcd.itests.leaks.corpus.ThreadLocalLeak;
 import org.devcd.itests.leaks.corpus.TimerLeak;
+import org.devcd.itests.leaks.corpus.WhiteboardLeak;
 import org.devcd.itests.leaks.host.HostExecutors;
 import org.osgi.framework.BundleActivator;
 
@@ -107,6 +108,13 @@ public enum LeakKind {
      * {@code cached}, the service object ({@code CachedServiceLeak$Greeter}).
      */
     CACHED_SERVICE("cached-service", CachedServiceLeak.class, Imports.HOST, true, "ServiceCache", "cached"),
+    /**
+     * A listener the bundle handed to a host that registers it as a service of its own (a whiteboard adapter). Root:
+     * the framework's service registry; the live check names the host's registration and the listener's class
+     * without a heap dump.
+     */
+    WHITEBOARD("whiteboard", WhiteboardLeak.class, Imports.HOST, true,
+            "service [java.lang.Runnable]", "registered by bundle org.devcd.itests.leaks.host", "WhiteboardLeak$Tick of the bundle"),
     /**
      * A custom {@code java.util.logging.Level} subclass, used once. Java 8's known-levels registry held it strongly;
      * since Java 9 {@code Level.KnownLevel} is a weak reference to a custom level and keeps only a plain mirror

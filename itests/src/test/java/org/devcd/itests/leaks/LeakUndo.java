@@ -26,6 +26,7 @@ import org.devcd.itests.leaks.corpus.ThreadLeak;
 import org.devcd.itests.leaks.corpus.TimerLeak;
 import org.devcd.itests.leaks.host.HostCache;
 import org.devcd.itests.leaks.host.HostExecutors;
+import org.devcd.itests.leaks.host.HostWhiteboard;
 import org.devcd.itests.leaks.host.ServiceCache;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
@@ -101,6 +102,7 @@ final class LeakUndo {
                 scheduler.getQueue().forEach(task -> ((Future<?>) task).cancel(false));
             }
             case CACHED_SERVICE -> hostApi(host, ServiceCache.class).getMethod("clear").invoke(null);
+            case WHITEBOARD -> hostApi(host, HostWhiteboard.class).getMethod("withdrawAll").invoke(null);
             case CLASS_VALUE -> ((ClassValue<?>) staticField(kind, leaked, "META")).remove(UUID.class);
             case NOTIFICATION_LISTENER -> ((NotificationEmitter) ManagementFactory.getMemoryMXBean())
                     .removeNotificationListener((NotificationListener) staticField(kind, leaked, "LISTENER"));

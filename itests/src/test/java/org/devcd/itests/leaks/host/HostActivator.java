@@ -15,6 +15,7 @@ public final class HostActivator implements BundleActivator {
     @Override
     public void start(BundleContext context) throws InvalidSyntaxException {
         HostExecutors.start();
+        HostWhiteboard.start(context);
         LogLevels.configure(context.getBundle().getHeaders().get(LogLevels.HEADER));
         consumer = new ServiceCache(context);
         context.addServiceListener(consumer, ServiceCache.FILTER);
@@ -22,6 +23,7 @@ public final class HostActivator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        HostWhiteboard.withdrawAll();
         context.removeServiceListener(consumer);
         ServiceCache.clear();
         HostCache.BY_CLASS.clear();
