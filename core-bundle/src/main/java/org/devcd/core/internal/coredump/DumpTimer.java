@@ -7,8 +7,7 @@ import java.util.concurrent.Future;
 /** Schedules the timeout deletions; tests inject a manual one. */
 interface DumpTimer {
     /**
-     * @param task what to run after {@code delay}; a Callable, which a ScheduledThreadPoolExecutor keeps without an
-     *     adapter object
+     * @param task what to run after {@code delay}, on the timer's thread
      * @param delay how long from now
      * @return the pending task; {@code cancel(false)} must not block
      */

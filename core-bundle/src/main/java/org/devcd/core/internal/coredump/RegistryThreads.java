@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +23,11 @@ record RegistryThreads(DumpTimer timer, Executor events, Executor reaper, Runnab
 
     /** @return daemon threads named {@code devcd-coredump-*} */
     static RegistryThreads start() {
-        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, daemon("devcd-coredump-timeout"));
+        LaneTimer timeouts = new LaneTimer("devcd-coredump-timeout");
         ExecutorService events = Executors.newSingleThreadExecutor(daemon("devcd-coredump-events"));
         ExecutorService reaper = Executors.newCachedThreadPool(daemon("devcd-coredump-free"));
-        return new RegistryThreads(new ExecutorTimer(timeouts), events, reaper, () -> {
-            timeouts.shutdownNow();
+        return new RegistryThreads(timeouts, events, reaper, () -> {
+            timeouts.stop();
             reaper.shutdown(); // a free() still running finishes on its own; nothing waits for it any more
             events.shutdown();
             try {

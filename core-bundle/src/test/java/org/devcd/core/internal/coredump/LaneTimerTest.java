@@ -1,0 +1,94 @@
+package org.devcd.core.internal.coredump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production timer: due timeouts fire on its thread, in every lane; a cancelled one never fires and a fired one
+ * cannot be cancelled; cancelled timeouts are unlinked in batches; a task that throws does not stop the others.
+ * Hand-offs by latches; no timing is asserted.
+ */
+class LaneTimerTest {
+    private static final Duration LONG = Duration.ofHours(1);
+
+    private final LaneTimer timer = new LaneTimer("lane-timer-test");
+
+    @AfterEach
+    void stop() {
+        timer.stop();
+    }
+
+    @Test
+    void dueTimeoutsFireInEveryLaneAndOnlyOnce() throws InterruptedException {
+        CountDownLatch fired = new CountDownLatch(3);
+        List<Future<?>> timeouts = new ArrayList<>();
+        timeouts.add(timer.schedule(() -> countDown(fired), Duration.ZERO));
+        timeouts.add(timer.schedule(() -> countDown(fired), Duration.ofMillis(1)));
+        timeouts.add(timer.schedule(() -> countDown(fired), Duration.ofMillis(2)));
+
+        assertThat(fired.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(timeouts).allSatisfy(timeout -> {
+            assertThat(timeout.isDone()).isTrue();
+            assertThat(timeout.cancel(false)).as("a fired timeout cannot be cancelled").isFalse();
+        });
+    }
+
+    @Test
+    void aCancelledTimeoutNeverFiresWhileLaterOnesDo() throws InterruptedException {
+        AtomicBoolean ranCancelled = new AtomicBoolean();
+        Future<?> cancelled = timer.schedule(() -> ranCancelled.getAndSet(true), Duration.ofMillis(1));
+        assertThat(cancelled.cancel(false)).isTrue();
+        assertThat(cancelled.cancel(false)).as("cancelled once").isFalse();
+
+        CountDownLatch after = new CountDownLatch(1);
+        timer.schedule(() -> countDown(after), Duration.ofMillis(2)); // same length: queued behind the cancelled one
+        assertThat(after.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ranCancelled).isFalse();
+        assertThat(cancelled.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aTaskThatThrowsDoesNotStopTheTimer() throws InterruptedException {
+        timer.schedule(() -> {
+            throw new IllegalStateException("a failing timeout");
+        }, Duration.ZERO);
+        CountDownLatch next = new CountDownLatch(1);
+        timer.schedule(() -> countDown(next), Duration.ZERO);
+        assertThat(next.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Cancelled timeouts stay queued up to COMPACT_EVERY, and the cancellation that reaches it unlinks them all. */
+    @Test
+    void cancelledTimeoutsAreUnlinkedInBatches() {
+        int batch = LaneTimer.COMPACT_EVERY;
+        timer.schedule(() -> true, LONG);
+        List<Future<?>> pending = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            pending.add(timer.schedule(() -> true, LONG));
+        }
+        for (int i = 0; i < batch - 1; i++) {
+            assertThat(pending.get(i).cancel(false)).isTrue();
+            timer.cancelled();
+        }
+        assertThat(timer.queued()).isEqualTo(batch + 1);
+
+        assertThat(pending.get(batch - 1).cancel(false)).isTrue();
+        timer.cancelled();
+        assertThat(timer.queued()).as("only the live timeout is left").isEqualTo(1);
+    }
+
+    private static Void countDown(CountDownLatch latch) {
+        latch.countDown();
+        return null;
+    }
+}
