@@ -8,10 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
@@ -187,6 +192,28 @@ public class KarafFeatureIT {
                         refused.getTargetException().getMessage());
             }
         }
+    }
+
+    /**
+     * Karaf's own diagnostic archive holds devcd's status and dump list, and no dump content unless an admin turns
+     * {@code diagnostic.contents} on (the consoles bundle of the devcd feature).
+     */
+    @Test
+    public void theDiagnosticArchiveHoldsDevcd() throws Exception {
+        String crashed = as(ADMIN, "sample:crash diagnosed");
+        String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
+        Path archive = Files.createTempDirectory("devcd-diagnostic").resolve("karaf-dump.zip");
+        as(ADMIN, "dev:dump-create --no-thread-dump --no-heap-dump " + archive);
+
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(entries.keySet().toString(), entries.getOrDefault("devcd/status.txt", "").contains("coredumps:"));
+        assertTrue(entries.keySet().toString(), entries.getOrDefault("devcd/dumps.txt", "").contains(name));
+        assertTrue(entries.keySet().toString(), entries.keySet().stream().noneMatch(e -> e.startsWith("devcd/dumps/")));
     }
 
     /** Logs in to Karaf's JMX connector as {@code user}, on the ports Pax Exam gave it. */

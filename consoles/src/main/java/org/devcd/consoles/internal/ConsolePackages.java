@@ -1,0 +1,168 @@
+package org.devcd.consoles.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.resource.Namespace;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+
+/**
+ * Enables each console's component while some bundle exports the console's API package in the range this bundle's
+ * {@code DynamicImport-Package} accepts, and disables it when the last such bundle goes. The consoles' services are
+ * whiteboard services that nobody references, so no {@code @Reference} could hold them back; disabled, a component is
+ * known to SCR but its class is not loaded and its service not registered. So without a console this bundle loads
+ * nothing of it, and no class of it can fail for want of the package.
+ *
+ * <p>A bundle counts as an exporter from RESOLVED to STOPPING, through its current wiring: the Felix Inventory bundle
+ * exports its own API; in Karaf the system bundle exports the diagnostic API from the boot class path, so the dump
+ * provider is enabled from the start. The accepted range is read from this bundle's own revision, so the manifest is
+ * the one place that states it.
+ *
+ * <p>Thread-safety: bundle events arrive on the threads that cause them, several at once. Each records its change under
+ * this object's lock; then one thread at a time brings SCR in line with the exporters, outside the lock, and looks
+ * again until no change is pending, so the last state applied is the state after the last change:
+ *
+ * <pre>
+ * thread A (inventory resolved)        thread B (inventory uninstalled)
+ * exporters += inventory; settling
+ * enableComponent(printer)             exporters -= inventory; pending, returns (A is settling)
+ * looks again: pending
+ * disableComponent(printer); done
+ * </pre>
+ */
+@Component(service = {})
+public final class ConsolePackages implements BundleTrackerCustomizer<Set<String>> {
+    /** The name of {@link CoredumpInventoryPrinter}'s component: a constant, so naming it loads no class. */
+    static final String INVENTORY_PRINTER = "org.devcd.consoles.inventory";
+    /** The name of {@link CoredumpDumpProvider}'s component. */
+    static final String DIAGNOSTIC_PROVIDER = "org.devcd.consoles.diagnostic";
+    private static final Map<String, String> COMPONENT_OF_PACKAGE = Map.of(
+            "org.apache.felix.inventory", INVENTORY_PRINTER,
+            "org.apache.karaf.diagnostic.core", DIAGNOSTIC_PROVIDER);
+    private static final int EXPORTING_STATES = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
+
+    private final ComponentContext component;
+    private final List<BundleRequirement> dynamicImports;
+    private final BundleTracker<Set<String>> tracker;
+
+    /** Console package to the bundles exporting it, each set non-empty. Guarded by this. */
+    private final Map<String, Set<Bundle>> exporters = new HashMap<>();
+    /** A change not yet applied. Guarded by this. */
+    private boolean pending;
+    /** Some thread is applying changes and looks again before it stops. Guarded by this. */
+    private boolean settling;
+
+    @Activate
+    public ConsolePackages(ComponentContext component) {
+        this.component = component;
+        Bundle self = component.getBundleContext().getBundle();
+        this.dynamicImports = self.adapt(BundleRevision.class)
+                .getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .filter(r -> PackageNamespace.RESOLUTION_DYNAMIC
+                        .equals(r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE)))
+                .toList();
+        this.tracker = new BundleTracker<>(component.getBundleContext(), EXPORTING_STATES, this);
+        tracker.open();
+    }
+
+    /** Closing the tracker removes every exporter, so both consoles are disabled before SCR disposes of them. */
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    /** @return the console packages {@code bundle} exports in the accepted range, or null (not tracked) if none */
+    @Override
+    public Set<String> addingBundle(Bundle bundle, BundleEvent event) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return null; // no longer resolved by the time we look; its next RESOLVED event brings it back
+        }
+        Set<String> packages = new HashSet<>();
+        for (BundleCapability export : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+            Object name = export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
+            if (COMPONENT_OF_PACKAGE.containsKey(name) && dynamicImports.stream().anyMatch(r -> r.matches(export))) {
+                packages.add((String) name);
+            }
+        }
+        if (packages.isEmpty()) {
+            return null;
+        }
+        synchronized (this) {
+            packages.forEach(p -> exporters.computeIfAbsent(p, any -> new HashSet<>()).add(bundle));
+        }
+        settle();
+        return packages;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, Set<String> packages) {
+        // Still exporting: from RESOLVED to STOPPING its wiring, and so its exports, stay the same.
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, Set<String> packages) {
+        synchronized (this) {
+            packages.forEach(p -> exporters.computeIfPresent(p, (any, bundles) -> {
+                bundles.remove(bundle);
+                return bundles.isEmpty() ? null : bundles;
+            }));
+        }
+        settle();
+    }
+
+    /**
+     * Brings the consoles' components in line with the exporters (see the class comment). {@code enableComponent} and
+     * {@code disableComponent} only change what SCR should do and return; SCR activates, registers and loads classes
+     * on its own thread.
+     */
+    private void settle() {
+        synchronized (this) {
+            pending = true;
+            if (settling) {
+                return; // the settling thread looks again before it stops
+            }
+            settling = true;
+        }
+        while (true) {
+            Map<String, Boolean> wanted = new HashMap<>();
+            synchronized (this) {
+                if (!pending) {
+                    settling = false;
+                    return;
+                }
+                pending = false;
+                COMPONENT_OF_PACKAGE.forEach((pkg, name) -> wanted.put(name, exporters.containsKey(pkg)));
+            }
+            try {
+                wanted.forEach((name, enable) -> {
+                    if (enable) {
+                        component.enableComponent(name);
+                    } else {
+                        component.disableComponent(name);
+                    }
+                });
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    settling = false; // the next change settles again
+                }
+                throw e;
+            }
+        }
+    }
+}
