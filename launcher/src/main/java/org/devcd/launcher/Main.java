@@ -52,9 +52,9 @@ public final class Main {
     static final String DEBUG = "devcd.launcher.debug";
     /** The first line of the shell's output, printed once every bundle is active and the devcd commands are there. */
     static final String READY = "devcd on Apache Felix %s is ready: try devcd:list, sample:crash REASON,"
-            + " devcd:read NAME, lb, uninstall ID; 'stop 0' exits";
+            + " devcd:read NAME, lb, uninstall ID, devcd:zombies, devcd:why ID; 'stop 0' exits";
     /** The commands the shell waits for before it starts. */
-    static final List<String> SHELL_COMMANDS = List.of("devcd:list", "devcd:read", "sample:crash");
+    static final List<String> SHELL_COMMANDS = List.of("devcd:list", "devcd:read", "sample:crash", "devcd:zombies");
     private static final long WAIT_MILLIS = 60_000;
 
     private Main() {
