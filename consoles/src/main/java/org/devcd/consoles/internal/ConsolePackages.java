@@ -28,8 +28,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * known to SCR but its class is not loaded and its service not registered. So without a console this bundle loads
  * nothing of it, and no class of it can fail for want of the package.
  *
- * <p>A bundle counts as an exporter from RESOLVED to STOPPING, through its current wiring: the Felix Inventory bundle
- * exports its own API; in Karaf the system bundle exports the diagnostic API from the boot class path, so the dump
+ * <p>A bundle counts as an exporter from RESOLVED to STOPPING, through its current wiring: the Felix Inventory and the
+ * Web Console bundles export their own APIs; in Karaf the system bundle exports the diagnostic API from the boot class path, so the dump
  * provider is enabled from the start. The accepted range is read from this bundle's own revision, so the manifest is
  * the one place that states it.
  *
@@ -51,9 +51,16 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
     static final String INVENTORY_PRINTER = "org.devcd.consoles.inventory";
     /** The name of {@link CoredumpDumpProvider}'s component. */
     static final String DIAGNOSTIC_PROVIDER = "org.devcd.consoles.diagnostic";
+    /** The name of {@link CoredumpsPlugin}'s component, the Web Console page. */
+    static final String WEB_CONSOLE_PAGE = "org.devcd.webconsole.page";
+    /** The name, and configuration PID, of {@link ConfiguredUsers}'s component, the Web Console users. */
+    static final String WEB_CONSOLE_USERS = "org.devcd.webconsole.users";
     private static final Map<String, String> COMPONENT_OF_PACKAGE = Map.of(
             "org.apache.felix.inventory", INVENTORY_PRINTER,
-            "org.apache.karaf.diagnostic.core", DIAGNOSTIC_PROVIDER);
+            "org.apache.karaf.diagnostic.core", DIAGNOSTIC_PROVIDER,
+            // The servlet API needs no gate of its own: the Web Console does not resolve without it.
+            "org.apache.felix.webconsole.servlet", WEB_CONSOLE_PAGE,
+            "org.apache.felix.webconsole.spi", WEB_CONSOLE_USERS);
     private static final int EXPORTING_STATES = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
     private final ComponentContext component;

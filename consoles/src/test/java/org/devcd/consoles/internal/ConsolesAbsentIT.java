@@ -12,8 +12,8 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * Without the Inventory and without Karaf's diagnostic API, the bundle resolves and starts, its gate runs, and nothing
- * of either console is loaded, wired or registered; devcd works as before.
+ * Without the Inventory, Karaf's diagnostic API and the Web Console (and without any servlet API), the bundle resolves
+ * and starts, its gate runs, and nothing of any console is loaded, wired or registered; devcd works as before.
  */
 class ConsolesAbsentIT {
 
@@ -27,14 +27,21 @@ class ConsolesAbsentIT {
             felix.awaitComponent(ConsolePackages.class.getName(), "active");
             assertThat(felix.component(ConsolePackages.INVENTORY_PRINTER)).isEqualTo("disabled");
             assertThat(felix.component(ConsolePackages.DIAGNOSTIC_PROVIDER)).isEqualTo("disabled");
+            assertThat(felix.component(ConsolePackages.WEB_CONSOLE_PAGE)).isEqualTo("disabled");
+            assertThat(felix.component(ConsolePackages.WEB_CONSOLE_USERS)).isEqualTo("disabled");
             assertThat(felix.definedClasses(DevcdFelix.CONSOLES)).contains(ConsolePackages.class.getName())
-                    .doesNotContain(CoredumpInventoryPrinter.class.getName(), CoredumpDumpProvider.class.getName());
+                    .doesNotContain(CoredumpInventoryPrinter.class.getName(), CoredumpDumpProvider.class.getName(),
+                            CoredumpsPlugin.class.getName(), ConfiguredUsers.class.getName(), Roles.class.getName(),
+                            CoredumpsPage.class.getName());
             assertThat(consoles.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE))
                     .map(BundleWire::getCapability)
-                    .map(export -> export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
-                    .doesNotContain(DevcdFelix.INVENTORY, "org.apache.karaf.diagnostic.core");
+                    .map(export -> (String) export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
+                    .noneMatch(name -> name.equals(DevcdFelix.INVENTORY) || name.startsWith("org.apache.karaf")
+                            || name.startsWith("org.apache.felix.webconsole") || name.startsWith("jakarta."));
             assertThat(felix.references("(objectClass=org.apache.felix.inventory.InventoryPrinter)")).isEmpty();
             assertThat(felix.references("(objectClass=org.apache.karaf.diagnostic.core.DumpProvider)")).isEmpty();
+            assertThat(felix.references("(felix.webconsole.label=*)")).isEmpty();
+            assertThat(felix.references("(objectClass=org.apache.felix.webconsole.spi.SecurityProvider)")).isEmpty();
             assertThat(felix.content(dump)).isNotEmpty();
         }
     }

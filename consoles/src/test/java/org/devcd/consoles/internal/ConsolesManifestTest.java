@@ -12,20 +12,23 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The manifest and component descriptions bnd generated (written before the test phase): both consoles' API packages
+ * The manifest and component descriptions bnd generated (written before the test phase): every console's API package
  * imported only dynamically, and their components disabled until {@link ConsolePackages} enables them.
  */
 class ConsolesManifestTest {
     private static final Path CLASSES = Path.of("target/classes");
     private final Attributes manifest = readManifest();
 
-    /** Neither console package is a static import, so the bundle resolves without either console. */
+    /** No console package is a static import, so the bundle resolves without any console. */
     @Test
     void importsTheConsolePackagesOnlyDynamically() {
         assertThat(manifest.getValue("Import-Package")).doesNotContain("org.apache.felix.inventory")
-                .doesNotContain("org.apache.karaf");
+                .doesNotContain("org.apache.karaf").doesNotContain("org.apache.felix.webconsole")
+                .doesNotContain("jakarta.servlet");
         assertThat(manifest.getValue("DynamicImport-Package")).isEqualTo(
-                "org.apache.felix.inventory;version=\"[1.0,2)\",org.apache.karaf.diagnostic.core;version=\"[4.4,5)\"");
+                "org.apache.felix.inventory;version=\"[1.0,2)\",org.apache.karaf.diagnostic.core;version=\"[4.4,5)\","
+                + "org.apache.felix.webconsole.servlet;version=\"[1.0,2)\",org.apache.felix.webconsole.spi;"
+                + "version=\"[1.3,2)\",jakarta.servlet;version=\"[5,7)\",jakarta.servlet.http;version=\"[5,7)\"");
     }
 
     /** The bundle exports nothing and requires no service, so no resolver refuses it for a missing console. */
@@ -35,9 +38,12 @@ class ConsolesManifestTest {
         assertThat(manifest.getValue("Require-Capability")).doesNotContain("osgi.service");
     }
 
-    /** Both consoles' components start disabled; the gate itself is an enabled component with no service. */
+    /** Every console's component starts disabled; the gate itself is an enabled component with no service. */
     @Test
     void consoleComponentsStartDisabled() throws IOException {
+        assertThat(component(ConsolePackages.WEB_CONSOLE_PAGE)).contains("enabled=\"false\"")
+                .contains("jakarta.servlet.Servlet");
+        assertThat(component(ConsolePackages.WEB_CONSOLE_USERS)).contains("enabled=\"false\"");
         assertThat(component(ConsolePackages.INVENTORY_PRINTER)).contains("enabled=\"false\"")
                 .contains("org.apache.felix.inventory.InventoryPrinter");
         assertThat(component(ConsolePackages.DIAGNOSTIC_PROVIDER)).contains("enabled=\"false\"")

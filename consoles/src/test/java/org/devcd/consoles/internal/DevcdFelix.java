@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * The one provisioning of the integration tests: an embedded Felix with what devcd needs at run time (SCR and the APIs
  * it needs, Config Admin, Event Admin), the core, the sample driver and this module's bundle, each started and checked
- * ACTIVE, plus the consoles a test asks for. A weaving hook records every class the bundles define, so a test can tell
+ * ACTIVE, plus the consoles a test asks for (with the Web Console, the HTTP service on a free loopback port). A weaving hook records every class the bundles define, so a test can tell
  * which classes were never loaded.
  *
  * <p>devcd's classes live in the framework's class space (the test's class path has copies that are other classes), so
@@ -49,15 +52,28 @@ final class DevcdFelix implements AutoCloseable {
         /** The Felix Inventory bundle (and the Log API it imports). */
         INVENTORY,
         /** Karaf's diagnostic API, exported by the system bundle as Karaf's {@code config.properties} does. */
-        KARAF_DIAGNOSTICS
+        KARAF_DIAGNOSTICS,
+        /** The Felix HTTP service (Jetty 11, jakarta servlets) on a free loopback port, and the Felix Web Console 5. */
+        WEB_CONSOLE
     }
+
+    /** What the Web Console needs, in order: the slf4j 1.7 API it imports, the HTTP service, the Inventory it imports. */
+    private static final List<String> WEB_CONSOLE_BUNDLES = List.of("slf4j-api", "slf4j-simple",
+            "org.apache.felix.http.servlet-api", "org.apache.felix.http.jetty", "org.osgi.service.log", INVENTORY,
+            "encoder", "org.apache.felix.webconsole");
 
     private final Framework framework;
     private final Map<String, Set<String>> defined = new ConcurrentHashMap<>();
+    private final int port;
 
     private DevcdFelix(Path storage, Set<Console> consoles) throws Exception {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
         Map<String, String> properties = new HashMap<>(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
+                "org.osgi.service.http.port", Integer.toString(port),
+                "org.apache.felix.http.host", InetAddress.getLoopbackAddress().getHostAddress()));
         if (consoles.contains(Console.KARAF_DIAGNOSTICS)) {
             properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.apache.karaf.diagnostic.core;version=4.4.10,"
                     + "org.apache.karaf.diagnostic.core.common;version=4.4.10");
@@ -81,11 +97,19 @@ final class DevcdFelix implements AutoCloseable {
         jars.add(Path.of(property("devcd.core.bundle")));
         jars.add(Path.of(property("devcd.driver.bundle")));
         jars.add(Path.of(property("devcd.consoles.bundle")));
+        if (Set.of(consoles).contains(Console.WEB_CONSOLE)) {
+            WEB_CONSOLE_BUNDLES.forEach(name -> jars.add(runtimeBundle(name)));
+        }
         felix.installAndStart(jars);
         if (Set.of(consoles).contains(Console.INVENTORY)) {
             felix.installInventory();
         }
         return felix;
+    }
+
+    /** @return the URI of {@code path} on this framework's HTTP service (with {@link Console#WEB_CONSOLE}) */
+    URI uri(String path) {
+        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port + path);
     }
 
     /** Installs and starts the Felix Inventory, and the Log API it imports, into the running framework. */
