@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.devcd.itests.leaks.corpus.LogHandlerLeak;
+import org.devcd.itests.leaks.corpus.NoLeak;
 import org.devcd.itests.leaks.host.HostActivator;
 import org.devcd.itests.leaks.host.HostCache;
 import org.devcd.itests.leaks.host.HostExecutors;
@@ -57,6 +58,9 @@ final class CorpusBundles {
                 .setHeader("Import-Package", kind.imports())
                 .activator(kind.activator())
                 .addClass(kind.activator()); // with its nested classes
+        if (kind == LeakKind.NONE) {
+            NoLeak.BORROWED.forEach(bundle::addClass);
+        }
         return bundle.build(TinyBundles.rawBuilder());
     }
 

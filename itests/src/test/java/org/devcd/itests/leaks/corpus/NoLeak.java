@@ -3,19 +3,15 @@ package org.devcd.itests.leaks.corpus;
 import java.lang.management.ManagementFactory;
 import java.security.Provider;
 import java.security.Security;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.Properties;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import javax.management.NotificationEmitter;
@@ -33,6 +29,9 @@ import org.osgi.framework.BundleContext;
  * bundles do, every kind at once, and its stop() undoes each, in reverse order; so it must unload, every time.
  */
 public final class NoLeak implements BundleActivator {
+    /** The leaky kinds' classes this bundle uses too, packed into it beside its own (see CorpusBundles). */
+    public static final List<Class<?>> BORROWED = List.of(JdbcLeak.Driver.class, LogHandlerLeak.Collect.class);
+
     private static final String MBEAN = "org.devcd.itests.leak:type=Clean";
     private static final ThreadLocal<Object> SESSION = new ThreadLocal<>();
     private static final ClassValue<Object> META = new ClassValue<>() {
@@ -63,12 +62,12 @@ public final class NoLeak implements BundleActivator {
         timer.schedule(new Tick(), TimeUnit.DAYS.toMillis(1));
         hook = new Thread(new Quiet(), "none-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
-        driver = new NoDriver();
+        driver = new JdbcLeak.Driver();
         DriverManager.registerDriver(driver);
         ManagementFactory.getPlatformMBeanServer().registerMBean(
                 new StandardMBean(new Clean(), CleanMBean.class), new ObjectName(MBEAN));
         Security.addProvider(new CleanProvider());
-        handler = new QuietHandler();
+        handler = new LogHandlerLeak.Collect();
         Logger.getLogger(LogHandlerLeak.LOGGER).addHandler(handler);
         HostCache.BY_CLASS.put(NoLeak.class, "introspected");
         report = HostExecutors.scheduler().schedule(new Quiet(), 6, TimeUnit.HOURS);
@@ -137,44 +136,6 @@ public final class NoLeak implements BundleActivator {
         }
     }
 
-    /** A driver that accepts no URL. */
-    static final class NoDriver implements java.sql.Driver {
-        @Override
-        public Connection connect(String url, Properties info) {
-            return null;
-        }
-
-        @Override
-        public boolean acceptsURL(String url) {
-            return false;
-        }
-
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-            return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException("no logging");
-        }
-    }
-
     /** A provider of no algorithms. */
     static final class CleanProvider extends Provider {
         static final String NAME = "DevcdCleanProvider";
@@ -185,18 +146,4 @@ public final class NoLeak implements BundleActivator {
         }
     }
 
-    /** A handler that drops every record. */
-    static final class QuietHandler extends Handler {
-        @Override
-        public void publish(LogRecord record) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
