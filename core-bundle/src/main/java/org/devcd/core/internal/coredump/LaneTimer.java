@@ -2,11 +2,13 @@ package org.devcd.core.internal.coredump;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * deadline order: arming a timeout appends to it (no heap, no lock, no wake-up unless the lane was empty), cancelling one
  * is one CAS on the timeout, and the timer thread only looks at the head of each lane. Cancelled timeouts stay queued
  * until they reach the head, or until {@link #COMPACT_EVERY} cancellations have piled up and the canceller that
- * reaches the count unlinks them all (so a lane holds at most that many besides the live ones).
+ * reaches the count unlinks them all (so a lane holds at most that many besides the live ones). Lanes are never
+ * dropped, so their number is bounded: past {@link #MAX_LANES} distinct lengths (drivers may pass any timeout), further
+ * lengths share one lane ordered by deadline, a priority queue.
  *
  * <p>Two registrations that race may append their deadlines a few microseconds out of order; the later of them then
  * fires that much late, never early.
@@ -28,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LaneTimer implements DumpTimer {
     static final int COMPACT_EVERY = 1024;
+    static final int MAX_LANES = 64;
     private static final System.Logger LOG = System.getLogger(LaneTimer.class.getName());
 
     /** A FIFO of the timeouts of one length. */
@@ -35,6 +40,8 @@ final class LaneTimer implements DumpTimer {
     }
 
     private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
+    /** The timeouts of every length past the first {@link #MAX_LANES}, in deadline order. */
+    private final Lane mixed = new Lane(-1, new PriorityBlockingQueue<>(16, Comparator.comparingLong(t -> t.deadline)));
     /** The lane used last: nearly every dump has the default timeout, so arming rarely looks up the map. */
     private volatile Lane last;
     private final AtomicInteger cancelled = new AtomicInteger();
@@ -53,7 +60,12 @@ final class LaneTimer implements DumpTimer {
         long delayNanos = delay.toNanos();
         Lane lane = last;
         if (lane == null || lane.delayNanos != delayNanos) {
-            lane = lanes.computeIfAbsent(delayNanos, d -> new Lane(d, new ConcurrentLinkedQueue<>()));
+            lane = lanes.get(delayNanos);
+            if (lane == null) {
+                lane = lanes.size() < MAX_LANES
+                        ? lanes.computeIfAbsent(delayNanos, d -> new Lane(d, new ConcurrentLinkedQueue<>()))
+                        : mixed;
+            }
             last = lane;
         }
         Timeout timeout = new Timeout(task, System.nanoTime() + delayNanos);
@@ -70,6 +82,7 @@ final class LaneTimer implements DumpTimer {
             for (Lane lane : lanes.values()) {
                 lane.queue.removeIf(Timeout::isCancelled);
             }
+            mixed.queue.removeIf(Timeout::isCancelled);
         }
     }
 
@@ -81,7 +94,12 @@ final class LaneTimer implements DumpTimer {
 
     /** @return how many timeouts are queued, cancelled ones included */
     int queued() {
-        return lanes.values().stream().mapToInt(lane -> lane.queue.size()).sum();
+        return lanes.values().stream().mapToInt(lane -> lane.queue.size()).sum() + mixed.queue.size();
+    }
+
+    /** @return how many FIFO lanes there are (at most {@link #MAX_LANES}) */
+    int lanes() {
+        return lanes.size();
     }
 
     private void run() {
@@ -91,6 +109,7 @@ final class LaneTimer implements DumpTimer {
             for (Lane lane : lanes.values()) {
                 wait = Math.min(wait, fireDue(lane.queue, now));
             }
+            wait = Math.min(wait, fireDue(mixed.queue, now));
             if (wait == Long.MAX_VALUE) {
                 LockSupport.park(this);
             } else if (wait > 0) {

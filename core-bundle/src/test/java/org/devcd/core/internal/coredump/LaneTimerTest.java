@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,32 @@ class LaneTimerTest {
         assertThat(pending.get(batch - 1).cancel(false)).isTrue();
         timer.cancelled();
         assertThat(timer.queued()).as("only the live timeout is left").isEqualTo(1);
+    }
+
+    /**
+     * Drivers may pass any timeout: past MAX_LANES distinct lengths the timer keeps no more lanes, and the timeouts of
+     * the other lengths, in their shared lane, still fire (here the later-registered, earlier-due ones first).
+     */
+    @Test
+    void distinctLengthsBeyondTheLaneLimitShareOneLane() throws InterruptedException {
+        for (int i = 0; i < LaneTimer.MAX_LANES + 100; i++) {
+            timer.schedule(() -> true, LONG.plusMillis(i));
+        }
+        assertThat(timer.lanes()).isEqualTo(LaneTimer.MAX_LANES);
+        assertThat(timer.queued()).isEqualTo(LaneTimer.MAX_LANES + 100);
+
+        List<String> fired = new CopyOnWriteArrayList<>();
+        CountDownLatch both = new CountDownLatch(2);
+        timer.schedule(() -> record(fired, "later", both), Duration.ofMillis(200));
+        timer.schedule(() -> record(fired, "sooner", both), Duration.ofMillis(1));
+        assertThat(both.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(fired).containsExactly("sooner", "later");
+    }
+
+    private static Void record(List<String> fired, String which, CountDownLatch latch) {
+        fired.add(which);
+        latch.countDown();
+        return null;
     }
 
     private static Void countDown(CountDownLatch latch) {
