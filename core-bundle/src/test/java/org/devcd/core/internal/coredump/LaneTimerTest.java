@@ -44,15 +44,25 @@ class LaneTimerTest {
         });
     }
 
+    /** The timer thread is held by a first task while a due timeout is cancelled, so the cancel surely wins. */
     @Test
     void aCancelledTimeoutNeverFiresWhileLaterOnesDo() throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        timer.schedule(() -> {
+            holding.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }, Duration.ZERO);
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
         AtomicBoolean ranCancelled = new AtomicBoolean();
-        Future<?> cancelled = timer.schedule(() -> ranCancelled.getAndSet(true), Duration.ofMillis(1));
+        Future<?> cancelled = timer.schedule(() -> ranCancelled.getAndSet(true), Duration.ZERO);
         assertThat(cancelled.cancel(false)).isTrue();
         assertThat(cancelled.cancel(false)).as("cancelled once").isFalse();
-
         CountDownLatch after = new CountDownLatch(1);
-        timer.schedule(() -> countDown(after), Duration.ofMillis(2)); // same length: queued behind the cancelled one
+        timer.schedule(() -> countDown(after), Duration.ZERO); // same length: queued behind the cancelled one
+        release.countDown();
+
         assertThat(after.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ranCancelled).isFalse();
         assertThat(cancelled.isCancelled()).isTrue();
