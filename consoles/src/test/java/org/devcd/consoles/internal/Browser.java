@@ -11,8 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A real, headless Chromium driven through Debian's {@code chromedriver} (both installed by the README's test command,
- * {@code ./test.sh}, where they are missing). The paths are given, so Selenium never looks for, or downloads, a
+ * A real, headless Chromium driven through Debian's {@code chromedriver} (both installed by the build where they are
+ * missing: {@code src/test/browser/install-chromium.sh}, before the integration tests). The paths are given, so Selenium never looks for, or downloads, a
  * browser; the browser's profile and home live under {@code target/}, so nothing is written to the user's home.
  */
 final class Browser {
@@ -26,8 +26,8 @@ final class Browser {
     static ChromeDriver start(Path workspace) throws Exception {
         for (String program : new String[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(Path.of(program))) {
-                throw new IllegalStateException(program + " is missing: run the tests with ./test.sh, which installs "
-                        + "Debian's chromium and chromium-driver (as root: apt-get install chromium chromium-driver)");
+                throw new IllegalStateException(program + " is missing: install Debian's chromium and chromium-driver "
+                        + "(as root: apt-get install chromium chromium-driver)");
             }
         }
         Path home = Files.createDirectories(workspace.resolve("home"));
