@@ -133,8 +133,8 @@ public final class Demo implements Function<PrintStream, Integer>, Callable<Inte
 
     /**
      * Runs GC rounds 50 ms apart until {@code loader} is cleared, at most 10 s; returns the rounds, or -1. (The test
-     * kit's {@code Unloading.awaitCollected} does the same and writes a heap dump on failure; the demo carries only the
-     * race package of the test kit.)
+     * kit's {@code Unloading.awaitCollected} decides with witnessed full collections and diagnoses a failure through the
+     * leak doctor; the demo carries only the race package of the test kit, and its loader is collected at once.)
      */
     private static int collect(WeakReference<ClassLoader> loader) throws InterruptedException {
         for (int round = 1; round <= 200; round++) {

@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.devcd.leakdoctor.GcVerdict;
 import org.devcd.leakdoctor.GcWitness;
 import org.devcd.leakdoctor.LeakDoctor;
+import org.devcd.leakdoctor.RevisionNames;
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
@@ -47,7 +47,7 @@ public final class Unloading {
             throw new IllegalStateException(bundle.getSymbolicName() + " is not resolved; nothing to unload");
         }
         WeakReference<ClassLoader> loader = new WeakReference<>(wiring.getClassLoader());
-        String revision = revisionName(wiring.getRevision());
+        String revision = RevisionNames.of(wiring.getRevision());
         wiring = null;
         bundle.uninstall();
         refresh(context, bundle);
@@ -85,13 +85,5 @@ public final class Unloading {
         Path dump = Path.of(System.getProperty("java.io.tmpdir"), "devcd-leak-" + System.nanoTime() + ".hprof");
         throw new AssertionError("the class loader of " + what + " is still reachable (" + verdict + ").\n"
                 + LeakDoctor.diagnose(loader, what, dump).render());
-    }
-
-    /** @return {@code SYMBOLIC-NAME [ID] rev N}, as the leak doctor names revisions (Felix's {@code ID.N}) */
-    static String revisionName(BundleRevision revision) {
-        long id = revision.getBundle().getBundleId();
-        String felix = String.valueOf(revision);
-        String number = felix.startsWith(id + ".") ? felix.substring(felix.indexOf('.') + 1) : "?";
-        return revision.getSymbolicName() + " [" + id + "] rev " + number;
     }
 }

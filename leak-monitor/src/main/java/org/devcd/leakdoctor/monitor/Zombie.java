@@ -2,6 +2,8 @@ package org.devcd.leakdoctor.monitor;
 
 import java.time.Instant;
 
+import org.devcd.leakdoctor.RevisionNames;
+
 /**
  * A removed bundle revision whose class loader outlived several full collections: something still holds it.
  *
@@ -18,7 +20,7 @@ public record Zombie(long bundleId, String symbolicName, String version, int rev
 
     /** @return the revision as the leak doctor names it everywhere: {@code org.acme.foo [42] rev 0} */
     public String revisionName() {
-        return symbolicName + " [" + bundleId + "] rev " + revision;
+        return RevisionNames.of(symbolicName, bundleId, revision);
     }
 
     @Override

@@ -124,7 +124,7 @@ final class RevisionWatch implements AutoCloseable {
         return select(false);
     }
 
-    /** @return the class loader of the zombie revision of bundle {@code bundleId}, weakly, or null if none */
+    /** @return the latest zombie revision of bundle {@code bundleId} (its loader held weakly), or null if none */
     Watched zombie(long bundleId) {
         synchronized (lock) {
             Watched found = null;

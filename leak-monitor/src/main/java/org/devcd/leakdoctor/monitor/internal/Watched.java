@@ -57,8 +57,4 @@ final class Watched {
     Zombie describe() {
         return new Zombie(bundleId, symbolicName, version, number, removedAt, fullCollections);
     }
-
-    String revisionName() {
-        return symbolicName + " [" + bundleId + "] rev " + number;
-    }
 }

@@ -116,6 +116,6 @@ public final class ZombieMonitorComponent implements ZombieMonitor {
                     + "them)");
         }
         Path dump = context.getDataFile("why-" + bundleId + ".hprof").toPath();
-        return LeakDoctor.diagnose(zombie.loader, zombie.revisionName(), dump);
+        return LeakDoctor.diagnose(zombie.loader, zombie.describe().revisionName(), dump);
     }
 }
