@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
@@ -29,8 +32,10 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  * nothing of it, and no class of it can fail for want of the package.
  *
  * <p>A bundle counts as an exporter from RESOLVED to STOPPING, through its current wiring: the Felix Inventory and the
- * Web Console bundles export their own APIs; in Karaf the system bundle exports the diagnostic API from the boot class path, so the dump
- * provider is enabled from the start. The accepted range is read from this bundle's own revision, so the manifest is
+ * Web Console bundles export their own APIs; in Karaf the system bundle exports the diagnostic API from the boot class
+ * path, so the dump provider is enabled from the start. Karaf's Web Console exports only the older javax plugin API,
+ * which enables {@link JavaxCoredumpsPlugin}; the Web Console 5 exports both, which enables only {@link
+ * CoredumpsPlugin}. The accepted range is read from this bundle's own revision, so the manifest is
  * the one place that states it.
  *
  * <p>Thread-safety: bundle events arrive on the threads that cause them, several at once. Each records its change under
@@ -53,14 +58,33 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
     static final String DIAGNOSTIC_PROVIDER = "org.devcd.consoles.diagnostic";
     /** The name of {@link CoredumpsPlugin}'s component, the Web Console page. */
     static final String WEB_CONSOLE_PAGE = "org.devcd.webconsole.page";
+    /** The name of {@link JavaxCoredumpsPlugin}'s component, the page in Karaf's (javax) Web Console. */
+    static final String JAVAX_WEB_CONSOLE_PAGE = "org.devcd.webconsole.javax.page";
     /** The name, and configuration PID, of {@link ConfiguredUsers}'s component, the Web Console users. */
     static final String WEB_CONSOLE_USERS = "org.devcd.webconsole.users";
-    private static final Map<String, String> COMPONENT_OF_PACKAGE = Map.of(
-            "org.apache.felix.inventory", INVENTORY_PRINTER,
-            "org.apache.karaf.diagnostic.core", DIAGNOSTIC_PROVIDER,
-            // The servlet API needs no gate of its own: the Web Console does not resolve without it.
-            "org.apache.felix.webconsole.servlet", WEB_CONSOLE_PAGE,
-            "org.apache.felix.webconsole.spi", WEB_CONSOLE_USERS);
+    /** The Web Console 5's own plugin API; where it is exported, the javax page stays disabled. */
+    private static final String WEB_CONSOLE_5 = "org.apache.felix.webconsole.servlet";
+    /**
+     * Each component, the package whose export enables it and, where there is one, the package whose export keeps it
+     * disabled all the same. The servlet APIs need no gate of their own: a Web Console does not resolve without its own.
+     */
+    private static final List<Gate> GATES = List.of(
+            new Gate(INVENTORY_PRINTER, "org.apache.felix.inventory", null),
+            new Gate(DIAGNOSTIC_PROVIDER, "org.apache.karaf.diagnostic.core", null),
+            new Gate(WEB_CONSOLE_PAGE, WEB_CONSOLE_5, null),
+            new Gate(WEB_CONSOLE_USERS, "org.apache.felix.webconsole.spi", null),
+            // The Web Console 5 still exports the old API for old plugins; there the jakarta page is the page.
+            new Gate(JAVAX_WEB_CONSOLE_PAGE, "org.apache.felix.webconsole", WEB_CONSOLE_5));
+    private static final Set<String> PACKAGES = GATES.stream().flatMap(g -> Stream.of(g.exported(), g.unless()))
+            .filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+
+    /** Component {@code component} is enabled while {@code exported} is exported and {@code unless} (if any) is not. */
+    private record Gate(String component, String exported, String unless) {
+        boolean open(Map<String, Set<Bundle>> exporters) {
+            return exporters.containsKey(exported) && (unless == null || !exporters.containsKey(unless));
+        }
+    }
+
     private static final int EXPORTING_STATES = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
 
     private final ComponentContext component;
@@ -103,7 +127,7 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
         Set<String> packages = new HashSet<>();
         for (BundleCapability export : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
             Object name = export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
-            if (COMPONENT_OF_PACKAGE.containsKey(name) && dynamicImports.stream().anyMatch(r -> r.matches(export))) {
+            if (PACKAGES.contains(name) && dynamicImports.stream().anyMatch(r -> r.matches(export))) {
                 packages.add((String) name);
             }
         }
@@ -154,7 +178,7 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
                     return;
                 }
                 pending = false;
-                COMPONENT_OF_PACKAGE.forEach((pkg, name) -> wanted.put(name, exporters.containsKey(pkg)));
+                GATES.forEach(gate -> wanted.put(gate.component(), gate.open(exporters)));
             }
             try {
                 wanted.forEach((name, enable) -> {

@@ -31,9 +31,11 @@ final class CoredumpsPage {
      * @param admin whether the user may read contents and act (see {@link Roles})
      * @param pluginRoot the page's absolute path, where forms post and links point
      * @param confirmDisable whether to show the confirmation of disabling instead of its button
+     * @param adminRole the role a viewer is told that contents and actions need
+     * @param formToken what every form posts as {@value PageRequests#TOKEN} (see {@link PageRequests})
      */
     record View(CoredumpStatus status, CoredumpCounts counts, List<DumpInfo> dumps, Instant now, boolean admin,
-            String pluginRoot, boolean confirmDisable) {
+            String pluginRoot, boolean confirmDisable, String adminRole, String formToken) {
     }
 
     private CoredumpsPage() {
@@ -45,7 +47,8 @@ final class CoredumpsPage {
         StringBuilder html = new StringBuilder();
         html.append("<p class=\"statline\">Coredumps ").append(status.disabled() ? "disabled" : "enabled").append(": ")
                 .append(status.dumps()).append(" dump(s), ").append(status.bytes()).append(" bytes held.")
-                .append(view.admin() ? "" : " Contents and actions are for users with the role " + Roles.ADMIN + ".")
+                .append(view.admin() ? "" : " Contents and actions are for users with the role "
+                        + escape(view.adminRole()) + ".")
                 .append("</p>\n");
         statusTable(html, status, view.counts());
         dumpsTable(html, view);
@@ -92,7 +95,8 @@ final class CoredumpsPage {
                 String root = escape(view.pluginRoot());
                 html.append("<td><a class=\"devcd-download\" href=\"").append(root).append("?content=").append(name)
                         .append("\">Download</a> <form method=\"post\" action=\"").append(root)
-                        .append("\" style=\"display:inline\"><input type=\"hidden\" name=\"action\" value=\"dismiss\"/>")
+                        .append("\" style=\"display:inline\">").append(tokenField(view))
+                        .append("<input type=\"hidden\" name=\"action\" value=\"dismiss\"/>")
                         .append("<input type=\"hidden\" name=\"name\" value=\"").append(name)
                         .append("\"/><input type=\"submit\" class=\"ui-state-default ui-corner-all\" value=\"Dismiss\"/>")
                         .append("</form></td>");
@@ -108,7 +112,8 @@ final class CoredumpsPage {
         if (view.confirmDisable()) {
             html.append("<form method=\"post\" action=\"").append(root).append("\">Disable coredumps for good? The ")
                     .append(view.dumps().size()).append(" listed dump(s) are deleted and new ones discarded; this ")
-                    .append("cannot be undone. <input type=\"hidden\" name=\"action\" value=\"disable\"/>")
+                    .append("cannot be undone. ").append(tokenField(view))
+                    .append("<input type=\"hidden\" name=\"action\" value=\"disable\"/>")
                     .append("<input type=\"hidden\" name=\"confirm\" value=\"true\"/>")
                     .append("<input type=\"submit\" class=\"ui-state-default ui-corner-all\" value=\"Disable\"/> ")
                     .append("<a href=\"").append(root).append("\">Cancel</a></form>");
@@ -119,6 +124,11 @@ final class CoredumpsPage {
                     .append("value=\"Disable coredumps...\"/></form>");
         }
         html.append("</div>\n");
+    }
+
+    private static String tokenField(View view) {
+        return "<input type=\"hidden\" name=\"" + PageRequests.TOKEN + "\" value=\"" + escape(view.formToken())
+                + "\"/>";
     }
 
     /** @return {@code duration} as the largest two units, e.g. {@code 4m 59s}; {@code 0s} for nothing or less */

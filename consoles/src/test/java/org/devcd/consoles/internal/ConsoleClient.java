@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Web Console user's requests to the page "Device coredumps" over real HTTP, with basic authentication, following
@@ -15,6 +17,8 @@ import java.util.Base64;
  */
 final class ConsoleClient {
     static final String PAGE = "/system/console/" + CoredumpsPlugin.LABEL;
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"" + PageRequests.TOKEN + "\" value=\"([^\"]*)\"");
 
     private final DevcdFelix felix;
     private final String authorization;
@@ -40,6 +44,12 @@ final class ConsoleClient {
     /** GETs the page with {@code query} as bytes. */
     HttpResponse<byte[]> getBytes(String query) throws Exception {
         return http.send(request(query).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** @return the form token of the page as this user gets it (empty for a viewer, whose page has no form) */
+    String formToken() throws Exception {
+        Matcher token = TOKEN.matcher(get("").body());
+        return token.find() ? token.group(1) : "";
     }
 
     /** POSTs {@code form} ({@code a=b&c=d}) to the page. */

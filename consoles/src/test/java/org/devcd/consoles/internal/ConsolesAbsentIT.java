@@ -29,15 +29,18 @@ class ConsolesAbsentIT {
             assertThat(felix.component(ConsolePackages.DIAGNOSTIC_PROVIDER)).isEqualTo("disabled");
             assertThat(felix.component(ConsolePackages.WEB_CONSOLE_PAGE)).isEqualTo("disabled");
             assertThat(felix.component(ConsolePackages.WEB_CONSOLE_USERS)).isEqualTo("disabled");
+            assertThat(felix.component(ConsolePackages.JAVAX_WEB_CONSOLE_PAGE)).isEqualTo("disabled");
             assertThat(felix.definedClasses(DevcdFelix.CONSOLES)).contains(ConsolePackages.class.getName())
                     .doesNotContain(CoredumpInventoryPrinter.class.getName(), CoredumpDumpProvider.class.getName(),
                             CoredumpsPlugin.class.getName(), ConfiguredUsers.class.getName(), Roles.class.getName(),
-                            CoredumpsPage.class.getName());
+                            CoredumpsPage.class.getName(), JavaxCoredumpsPlugin.class.getName(),
+                            PageRequests.class.getName());
             assertThat(consoles.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE))
                     .map(BundleWire::getCapability)
                     .map(export -> (String) export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
                     .noneMatch(name -> name.equals(DevcdFelix.INVENTORY) || name.startsWith("org.apache.karaf")
-                            || name.startsWith("org.apache.felix.webconsole") || name.startsWith("jakarta."));
+                            || name.startsWith("org.apache.felix.webconsole") || name.startsWith("jakarta.")
+                            || name.startsWith("javax.servlet"));
             assertThat(felix.references("(objectClass=org.apache.felix.inventory.InventoryPrinter)")).isEmpty();
             assertThat(felix.references("(objectClass=org.apache.karaf.diagnostic.core.DumpProvider)")).isEmpty();
             assertThat(felix.references("(felix.webconsole.label=*)")).isEmpty();

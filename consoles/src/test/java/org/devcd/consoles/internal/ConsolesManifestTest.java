@@ -24,11 +24,13 @@ class ConsolesManifestTest {
     void importsTheConsolePackagesOnlyDynamically() {
         assertThat(manifest.getValue("Import-Package")).doesNotContain("org.apache.felix.inventory")
                 .doesNotContain("org.apache.karaf").doesNotContain("org.apache.felix.webconsole")
-                .doesNotContain("jakarta.servlet");
+                .doesNotContain("jakarta.servlet").doesNotContain("javax.servlet");
         assertThat(manifest.getValue("DynamicImport-Package")).isEqualTo(
                 "org.apache.felix.inventory;version=\"[1.0,2)\",org.apache.karaf.diagnostic.core;version=\"[4.4,5)\","
                 + "org.apache.felix.webconsole.servlet;version=\"[1.0,2)\",org.apache.felix.webconsole.spi;"
-                + "version=\"[1.3,2)\",jakarta.servlet;version=\"[5,7)\",jakarta.servlet.http;version=\"[5,7)\"");
+                + "version=\"[1.3,2)\",jakarta.servlet;version=\"[5,7)\",jakarta.servlet.http;version=\"[5,7)\","
+                + "org.apache.felix.webconsole;version=\"[3.1,4)\",javax.servlet;version=\"[3.1,5)\","
+                + "javax.servlet.http;version=\"[3.1,5)\"");
     }
 
     /** The bundle exports nothing and requires no service, so no resolver refuses it for a missing console. */
@@ -43,6 +45,8 @@ class ConsolesManifestTest {
     void consoleComponentsStartDisabled() throws IOException {
         assertThat(component(ConsolePackages.WEB_CONSOLE_PAGE)).contains("enabled=\"false\"")
                 .contains("jakarta.servlet.Servlet");
+        assertThat(component(ConsolePackages.JAVAX_WEB_CONSOLE_PAGE)).contains("enabled=\"false\"")
+                .contains("javax.servlet.Servlet");
         assertThat(component(ConsolePackages.WEB_CONSOLE_USERS)).contains("enabled=\"false\"");
         assertThat(component(ConsolePackages.INVENTORY_PRINTER)).contains("enabled=\"false\"")
                 .contains("org.apache.felix.inventory.InventoryPrinter");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * On a real Felix HTTP service (Jetty) with the Felix Web Console 5.0.8 and its own single admin user
  * ({@code admin}/{@code admin}), the page lists the dump the sample driver registered, in the Web Console's frame; the
  * admin downloads the same bytes {@code CoredumpAdmin} reads, dismisses the dump and sees it gone, and disables
- * coredumps only after the confirmation step. The page's HTML is saved for a later browser screenshot.
+ * coredumps only after the confirmation step; a POST without the page's form token changes nothing. The page's HTML is saved for a later browser screenshot.
  */
 class CoredumpsPageIT {
     /** Only the dump's content holds this: the sample driver writes the crash reason into it. */
@@ -27,6 +27,9 @@ class CoredumpsPageIT {
             ConsoleClient admin = new ConsoleClient(felix, "admin", "admin");
 
             String page = admin.awaitPage().body();
+            // The Web Console 5 also exports the older javax plugin API; the javax page stays off, so one page.
+            assertThat(felix.component(ConsolePackages.JAVAX_WEB_CONSOLE_PAGE)).isEqualTo("disabled");
+            assertThat(felix.references("(felix.webconsole.label=" + CoredumpsPlugin.LABEL + ")")).hasSize(1);
             Files.writeString(Path.of(System.getProperty("devcd.page.html")), page);
             assertThat(page).contains("Device coredumps", "nicetable", "Coredumps enabled: 1 dump(s)")
                     .containsPattern("<td>" + dump + "</td><td>sample0</td><td>org\\.devcd\\.driver\\.sample 0\\.1\\.0")
@@ -41,18 +44,22 @@ class CoredumpsPageIT {
             assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains(SECRET);
             assertThat(admin.getBytes("?content=devcd999").statusCode()).isEqualTo(404);
 
-            HttpResponse<String> dismissed = admin.post("action=dismiss&name=" + dump);
+            String token = "&token=" + admin.formToken();
+            assertThat(admin.post("action=dismiss&name=" + dump).statusCode()).as("no form token").isEqualTo(403);
+            assertThat(admin.post("action=dismiss&name=" + dump + "&token=forged").statusCode()).isEqualTo(403);
+            assertThat(admin.get("").body()).contains("<td>" + dump + "</td>");
+            HttpResponse<String> dismissed = admin.post("action=dismiss&name=" + dump + token);
             assertThat(dismissed.statusCode()).isEqualTo(303);
             assertThat(dismissed.headers().firstValue("Location")).hasValue(ConsoleClient.PAGE);
             assertThat(admin.get("").body()).doesNotContain("<td>" + dump + "</td>").contains("no coredumps")
                     .contains("1 registered, 0 discarded, 1 removed");
 
             String second = felix.crash("before the lockdown");
-            assertThat(admin.post("action=disable").statusCode()).isEqualTo(400);
+            assertThat(admin.post("action=disable" + token).statusCode()).isEqualTo(400);
             assertThat(admin.get("").body()).contains("<td>" + second + "</td>", "Coredumps enabled");
             assertThat(admin.get("?confirm=disable").body()).contains("Disable coredumps for good?",
                     "name=\"confirm\" value=\"true\"");
-            assertThat(admin.post("action=disable&confirm=true").statusCode()).isEqualTo(303);
+            assertThat(admin.post("action=disable&confirm=true" + token).statusCode()).isEqualTo(303);
             assertThat(admin.get("").body()).contains("Coredumps disabled", "disabled for good", "no coredumps")
                     .doesNotContain("Disable coredumps...");
         }

@@ -21,7 +21,7 @@ class CoredumpsPageTest {
 
     private static String render(boolean admin, boolean confirm) {
         return CoredumpsPage.render(new CoredumpsPage.View(STATUS, new CoredumpCounts(1, 0, 0), List.of(DUMP), NOW,
-                admin, "/system/console/devcd-coredumps", confirm));
+                admin, "/system/console/devcd-coredumps", confirm, Roles.ADMIN, admin ? "t0k&n" : ""));
     }
 
     @Test
@@ -44,6 +44,15 @@ class CoredumpsPageTest {
     void confirmationPostsConfirmTrue() {
         assertThat(render(true, true)).contains("Disable coredumps for good? The 1 listed dump(s) are deleted",
                 "name=\"action\" value=\"disable\"", "name=\"confirm\" value=\"true\"");
+    }
+
+    /** Every form posts the token, escaped like any value. */
+    @Test
+    void everyFormCarriesTheToken() {
+        String token = "<input type=\"hidden\" name=\"token\" value=\"t0k&amp;n\"/>";
+        assertThat(render(true, false).split(token, -1)).hasSize(2);
+        assertThat(render(true, true).split(token, -1)).hasSize(3);
+        assertThat(render(true, true).split("<form method=\"post\"", -1)).hasSize(3);
     }
 
     @Test
