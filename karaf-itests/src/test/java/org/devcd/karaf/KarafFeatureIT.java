@@ -3,10 +3,7 @@ package org.devcd.karaf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +15,13 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
-
 import javax.inject.Inject;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import javax.security.auth.Subject;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -54,9 +44,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class KarafFeatureIT {
-    /** The roles of Karaf's stock admingroup, and of its viewer role alone. */
-    private static final String[] ADMIN = {"admin", "manager", "viewer", "systembundles"};
-    private static final String[] VIEWER = {"viewer"};
+    private static final String[] ADMIN = KarafShell.ADMIN;
+    private static final String[] VIEWER = KarafShell.VIEWER;
     @Inject
     private BundleContext context;
 
@@ -73,6 +62,8 @@ public class KarafFeatureIT {
     @Inject
     private ConfigurationAdmin configurationAdmin;
 
+    private KarafShell shell;
+
     @Configuration
     public Option[] config() {
         return KarafSetup.karaf(false);
@@ -81,8 +72,9 @@ public class KarafFeatureIT {
     /** Installs devcd as the README tells a Karaf user to, in Karaf's shell as an admin. */
     @Before
     public void installDevcdAsTheReadmeSays() throws Exception {
+        shell = new KarafShell(sessions);
         for (String line : KarafSetup.readmeInstallLines()) {
-            as(ADMIN, line);
+            shell.as(ADMIN, line);
         }
         dumps = KarafSetup.awaitDevcd(context, configurationAdmin);
     }
@@ -90,18 +82,18 @@ public class KarafFeatureIT {
     /** The driver's dump is listed, read and dismissed through Karaf's shell; uninstalling the driver removes its dumps. */
     @Test
     public void shellCommandsAndDriverUninstall() throws Exception {
-        String crashed = as(ADMIN, "sample:crash karaf");
+        String crashed = shell.as(ADMIN, "sample:crash karaf");
         assertTrue(crashed, crashed.startsWith("sample0 crashed: coredump devcd"));
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
 
-        String listed = as(ADMIN, "devcd:list");
+        String listed = shell.as(ADMIN, "devcd:list");
         assertTrue(listed, listed.contains(name));
-        String read = as(ADMIN, "devcd:read " + name);
+        String read = shell.as(ADMIN, "devcd:read " + name);
         assertTrue(read, read.contains("|device: sample0.|"));
-        assertEquals(name + " dismissed", as(ADMIN, "devcd:dismiss " + name).strip());
+        assertEquals(name + " dismissed", shell.as(ADMIN, "devcd:dismiss " + name).strip());
         assertTrue(dumps.get().isEmpty());
 
-        as(ADMIN, "sample:crash again");
+        shell.as(ADMIN, "sample:crash again");
         assertEquals(1, dumps.get().size());
         for (Bundle bundle : context.getBundles()) {
             if ("org.devcd.driver.sample".equals(bundle.getSymbolicName())) {
@@ -117,19 +109,19 @@ public class KarafFeatureIT {
      */
     @Test
     public void readingAndDismissingNeedTheAdminRole() throws Exception {
-        String crashed = as(ADMIN, "sample:crash acl");
+        String crashed = shell.as(ADMIN, "sample:crash acl");
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
 
-        String listed = as(VIEWER, "devcd:list");
+        String listed = shell.as(VIEWER, "devcd:list");
         assertTrue(crashed + " / " + listed, listed.contains(name));
-        assertDenied(VIEWER, "devcd:read " + name);
-        assertDenied(VIEWER, "devcd:dismiss " + name);
-        assertDenied(VIEWER, "devcd:disable");
-        assertDenied(VIEWER, "sample:crash by-a-viewer");
+        shell.assertDenied(VIEWER, "devcd:read " + name);
+        shell.assertDenied(VIEWER, "devcd:dismiss " + name);
+        shell.assertDenied(VIEWER, "devcd:disable");
+        shell.assertDenied(VIEWER, "sample:crash by-a-viewer");
         assertEquals(1, dumps.get().size());
 
-        assertTrue(as(ADMIN, "devcd:read " + name).contains("|device: sample0.|"));
-        assertEquals(name + " dismissed", as(ADMIN, "devcd:dismiss " + name).strip());
+        assertTrue(shell.as(ADMIN, "devcd:read " + name).contains("|device: sample0.|"));
+        assertEquals(name + " dismissed", shell.as(ADMIN, "devcd:dismiss " + name).strip());
     }
 
     /**
@@ -138,7 +130,7 @@ public class KarafFeatureIT {
      */
     @Test
     public void theMBeanIsGuardedByTheJmxAcl() throws Exception {
-        String crashed = as(ADMIN, "sample:crash jmx");
+        String crashed = shell.as(ADMIN, "sample:crash jmx");
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
         ObjectName coredumps = new ObjectName("org.devcd:type=coredumps");
         String[] signature = {String.class.getName()};
@@ -167,7 +159,7 @@ public class KarafFeatureIT {
      */
     @Test
     public void theZombieMBeanIsGuardedByTheJmxAcl() throws Exception {
-        as(ADMIN, "feature:install devcd-leak-doctor");
+        shell.as(ADMIN, "feature:install devcd-leak-doctor");
         KarafSetup.awaitService(context, "(jmx.objectname=org.devcd:type=zombies)");
         KarafSetup.awaitConfigurationEventsDelivered(context, configurationAdmin);
         ObjectName zombies = new ObjectName("org.devcd:type=zombies");
@@ -200,10 +192,10 @@ public class KarafFeatureIT {
      */
     @Test
     public void theDiagnosticArchiveHoldsDevcd() throws Exception {
-        String crashed = as(ADMIN, "sample:crash diagnosed");
+        String crashed = shell.as(ADMIN, "sample:crash diagnosed");
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
         Path archive = Files.createTempDirectory("devcd-diagnostic").resolve("karaf-dump.zip");
-        as(ADMIN, "dev:dump-create --no-thread-dump --no-heap-dump " + archive);
+        shell.as(ADMIN, "dev:dump-create --no-thread-dump --no-heap-dump " + archive);
 
         Map<String, String> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
@@ -223,50 +215,5 @@ public class KarafFeatureIT {
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.get("rmiServerPort")
                 + "/jndi/rmi://127.0.0.1:" + management.get("rmiRegistryPort") + "/karaf-root");
         return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {user, "secret"}));
-    }
-
-    private void assertDenied(String[] roles, String command) throws Exception {
-        String out;
-        try {
-            out = as(roles, command);
-        } catch (Exception refused) {
-            // Karaf hides a command from a subject that lacks the role (its shell's CommandNotFoundException, a class
-            // bundles cannot import), or refuses it with a SecurityException "Insufficient credentials".
-            assertTrue(String.valueOf(refused), refused instanceof SecurityException
-                    || refused.getClass().getSimpleName().equals("CommandNotFoundException"));
-            return;
-        }
-        throw new AssertionError("roles " + String.join(",", roles) + " ran '" + command + "': " + out);
-    }
-
-    /** Runs {@code command} in a shell session of a user with {@code roles}, as Karaf's ssh login would. */
-    private String as(String[] roles, String command) throws Exception {
-        return asSubject(roles, () -> execute(command));
-    }
-
-    /** Runs {@code action} as a user with {@code roles}, as Karaf's JAAS login would. */
-    private static <T> T asSubject(String[] roles, PrivilegedExceptionAction<T> action) throws Exception {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("devcd-" + roles[0]));
-        for (String role : roles) {
-            subject.getPrincipals().add(new RolePrincipal(role));
-        }
-        try {
-            return Subject.doAs(subject, action);
-        } catch (PrivilegedActionException e) {
-            throw e.getException();
-        }
-    }
-
-    private String execute(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = session.execute(command);
-            return result != null ? result.toString() : out.toString(StandardCharsets.UTF_8);
-        } finally {
-            session.close();
-        }
     }
 }

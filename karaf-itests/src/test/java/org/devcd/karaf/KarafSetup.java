@@ -77,17 +77,29 @@ final class KarafSetup {
         String readme = Files.readString(readmePath, StandardCharsets.UTF_8);
         List<String> readmeLines = readme.lines().map(String::strip).collect(Collectors.toList());
         List<String> lines = new ArrayList<>(readmeKarafLines(System.getProperty("devcd.version")));
-        for (String line : lines) {
-            if (!readmeLines.contains(line)) {
-                throw new AssertionError(readmePath + " has no line '" + line + "' (the test runs exactly the README's"
-                        + " Karaf lines)");
-            }
-        }
+        lines.forEach(line -> assertReadmeShows(readmeLines, line));
         if (!readme.contains("`" + SAMPLE_FEATURE + "`")) {
             throw new AssertionError(readmePath + " does not name the feature `" + SAMPLE_FEATURE + "`");
         }
         lines.add("feature:install " + SAMPLE_FEATURE);
         return lines;
+    }
+
+    /**
+     * @return {@code line}, which a test runs in Karaf's shell as the README shows it
+     * @throws AssertionError if the README no longer shows it on a line of its own
+     */
+    static String readmeLine(String line) throws IOException {
+        assertReadmeShows(Files.readAllLines(Path.of(System.getProperty("devcd.readme")), StandardCharsets.UTF_8)
+                .stream().map(String::strip).toList(), line);
+        return line;
+    }
+
+    private static void assertReadmeShows(List<String> readmeLines, String line) {
+        if (!readmeLines.contains(line)) {
+            throw new AssertionError(System.getProperty("devcd.readme") + " has no line '" + line + "' (the test runs"
+                    + " exactly the README's Karaf lines)");
+        }
     }
 
     /**
@@ -162,7 +174,19 @@ final class KarafSetup {
         };
     }
 
-    /** A port nobody listens on now, for Karaf's ssh server. */
+    /**
+     * @return Pax Web's HTTP port for the {@code http} feature: a free port, which the tests find in the system property
+     *     {@code devcd.http.port}
+     */
+    static Option[] httpPort() {
+        String port = String.valueOf(freePort());
+        return new Option[] {
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port),
+            systemProperty("devcd.http.port").value(port)
+        };
+    }
+
+    /** A port nobody listens on now, for Karaf's ssh server and its HTTP service. */
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -6,7 +6,7 @@ import javax.security.auth.Subject;
 
 /**
  * Roles as Karaf's login gives them. Karaf's Web Console authenticates against its JAAS realm ({@code karaf}) and
- * leaves the {@link Subject} in the request; the subject's roles are its principals of class {@value #ROLE_PRINCIPAL},
+ * leaves the {@link Subject} in the request attribute {@code karaf.subject.runas}; the subject's roles are its principals of class {@value #ROLE_PRINCIPAL},
  * the roles of {@code etc/users.properties} and its groups. Its security provider authorizes every role to whoever
  * logged in, so the page asks the subject itself.
  *

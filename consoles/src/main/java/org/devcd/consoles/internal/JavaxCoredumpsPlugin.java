@@ -32,8 +32,11 @@ import org.osgi.service.component.annotations.Reference;
 })
 @SuppressWarnings("deprecation") // the javax plugin API is deprecated in the Web Console 5; Karaf's console has no other
 public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
-    /** The request attribute in which the Web Console leaves the user its security provider authenticated. */
-    private static final String USER_ATTRIBUTE = "org.apache.felix.webconsole.user";
+    /**
+     * The request attribute in which Karaf's Web Console leaves the JAAS subject of the login (its {@code
+     * org.apache.felix.webconsole.user} holds only the user's name).
+     */
+    private static final String SUBJECT_ATTRIBUTE = "karaf.subject.runas";
     private static final String PLUGIN_ROOT_ATTRIBUTE = "felix.webconsole.pluginRoot";
     private static final long serialVersionUID = 1L;
 
@@ -87,7 +90,7 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
 
         @Override
         public boolean admin() {
-            return JaasRoles.holds(request.getAttribute(USER_ATTRIBUTE), adminRole());
+            return JaasRoles.holds(request.getAttribute(SUBJECT_ATTRIBUTE), adminRole());
         }
 
         @Override
