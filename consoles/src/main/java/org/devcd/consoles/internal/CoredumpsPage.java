@@ -20,6 +20,8 @@ import org.devcd.coredump.DumpInfo;
  * <p>Stateless; a pure function of its arguments, so it is tested without a servlet container.
  */
 final class CoredumpsPage {
+    /** The form field that carries the form token. */
+    static final String TOKEN = "token";
 
     /**
      * What one rendering shows.
@@ -32,7 +34,7 @@ final class CoredumpsPage {
      * @param pluginRoot the page's absolute path, where forms post and links point
      * @param confirmDisable whether to show the confirmation of disabling instead of its button
      * @param adminRole the role a viewer is told that contents and actions need
-     * @param formToken what every form posts as {@value PageRequests#TOKEN} (see {@link PageRequests})
+     * @param formToken what every form posts as {@value #TOKEN}, which {@code PageRequests} checks
      */
     record View(CoredumpStatus status, CoredumpCounts counts, List<DumpInfo> dumps, Instant now, boolean admin,
             String pluginRoot, boolean confirmDisable, String adminRole, String formToken) {
@@ -127,7 +129,7 @@ final class CoredumpsPage {
     }
 
     private static String tokenField(View view) {
-        return "<input type=\"hidden\" name=\"" + PageRequests.TOKEN + "\" value=\"" + escape(view.formToken())
+        return "<input type=\"hidden\" name=\"" + TOKEN + "\" value=\"" + escape(view.formToken())
                 + "\"/>";
     }
 

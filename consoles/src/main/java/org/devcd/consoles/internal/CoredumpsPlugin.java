@@ -26,15 +26,11 @@ import org.osgi.service.component.annotations.Reference;
  * this class nor registers the service before. Thread-safety: stateless apart from {@link PageRequests}.
  */
 @Component(name = ConsolePackages.WEB_CONSOLE_PAGE, enabled = false, service = Servlet.class, property = {
-    ServletConstants.PLUGIN_LABEL + "=" + CoredumpsPlugin.LABEL,
-    ServletConstants.PLUGIN_TITLE + "=" + CoredumpsPlugin.TITLE,
-    ServletConstants.PLUGIN_CATEGORY + "=" + CoredumpsPlugin.CATEGORY
+    ServletConstants.PLUGIN_LABEL + "=" + PageRequests.LABEL,
+    ServletConstants.PLUGIN_TITLE + "=" + PageRequests.TITLE,
+    ServletConstants.PLUGIN_CATEGORY + "=" + PageRequests.CATEGORY
 })
 public final class CoredumpsPlugin extends AbstractServlet {
-    /** The page's label: its path below the Web Console's root. */
-    static final String LABEL = "devcd-coredumps";
-    static final String TITLE = "Device coredumps";
-    static final String CATEGORY = "OSGi";
     private static final long serialVersionUID = 1L;
 
     private final transient PageRequests requests;

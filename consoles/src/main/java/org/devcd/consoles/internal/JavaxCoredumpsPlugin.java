@@ -26,9 +26,9 @@ import org.osgi.service.component.annotations.Reference;
  * stateless apart from {@link PageRequests}.
  */
 @Component(name = ConsolePackages.JAVAX_WEB_CONSOLE_PAGE, enabled = false, service = Servlet.class, property = {
-    "felix.webconsole.label=" + CoredumpsPlugin.LABEL,
-    "felix.webconsole.title=" + CoredumpsPlugin.TITLE,
-    "felix.webconsole.category=" + CoredumpsPlugin.CATEGORY
+    "felix.webconsole.label=" + PageRequests.LABEL,
+    "felix.webconsole.title=" + PageRequests.TITLE,
+    "felix.webconsole.category=" + PageRequests.CATEGORY
 })
 @SuppressWarnings("deprecation") // the javax plugin API is deprecated in the Web Console 5; Karaf's console has no other
 public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
@@ -49,17 +49,17 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
 
     @Override
     public String getLabel() {
-        return CoredumpsPlugin.LABEL;
+        return PageRequests.LABEL;
     }
 
     @Override
     public String getTitle() {
-        return CoredumpsPlugin.TITLE;
+        return PageRequests.TITLE;
     }
 
     @Override
     public String getCategory() {
-        return CoredumpsPlugin.CATEGORY;
+        return PageRequests.CATEGORY;
     }
 
     /** Serves a download; anything else goes to the Web Console's frame, which then calls {@link #renderContent}. */

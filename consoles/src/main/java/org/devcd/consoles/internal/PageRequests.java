@@ -33,13 +33,16 @@ import org.devcd.coredump.NoSuchDumpException;
  * <p>Thread-safety: immutable; requests run concurrently, and each download reads through its own reader.
  */
 final class PageRequests {
+    /** The page's label: its path below the Web Console's root. */
+    static final String LABEL = "devcd-coredumps";
+    static final String TITLE = "Device coredumps";
+    /** The Web Console menu the page is listed in. */
+    static final String CATEGORY = "OSGi";
     static final int SEE_OTHER = 303;
     static final int BAD_REQUEST = 400;
     static final int FORBIDDEN = 403;
     static final int NOT_FOUND = 404;
     static final int SERVER_ERROR = 500;
-    /** The form field that carries the token. */
-    static final String TOKEN = "token";
     private static final int CHUNK = 64 * 1024;
 
     private final CoredumpAdmin admin;
@@ -121,7 +124,7 @@ final class PageRequests {
             exchange.sendError(FORBIDDEN, "acting on dumps needs the role " + exchange.adminRole());
             return;
         }
-        String token = exchange.parameter(TOKEN);
+        String token = exchange.parameter(CoredumpsPage.TOKEN);
         if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 formToken.getBytes(StandardCharsets.UTF_8))) {
             exchange.sendError(FORBIDDEN, "the form token is missing or stale: reload the page and try again");

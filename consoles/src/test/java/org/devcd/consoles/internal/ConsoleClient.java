@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * no redirects (a test sees the 303 after a POST).
  */
 final class ConsoleClient {
-    static final String PAGE = "/system/console/" + CoredumpsPlugin.LABEL;
+    static final String PAGE = "/system/console/" + PageRequests.LABEL;
 
-    private static final Pattern TOKEN = Pattern.compile("name=\"" + PageRequests.TOKEN + "\" value=\"([^\"]*)\"");
+    private static final Pattern TOKEN = Pattern.compile("name=\"" + CoredumpsPage.TOKEN + "\" value=\"([^\"]*)\"");
 
     private final DevcdFelix felix;
     private final String authorization;

@@ -29,7 +29,7 @@ class CoredumpsPageIT {
             String page = admin.awaitPage().body();
             // The Web Console 5 also exports the older javax plugin API; the javax page stays off, so one page.
             assertThat(felix.component(ConsolePackages.JAVAX_WEB_CONSOLE_PAGE)).isEqualTo("disabled");
-            assertThat(felix.references("(felix.webconsole.label=" + CoredumpsPlugin.LABEL + ")")).hasSize(1);
+            assertThat(felix.references("(felix.webconsole.label=" + PageRequests.LABEL + ")")).hasSize(1);
             Files.writeString(Path.of(System.getProperty("devcd.page.html")), page);
             assertThat(page).contains("Device coredumps", "nicetable", "Coredumps enabled: 1 dump(s)")
                     .containsPattern("<td>" + dump + "</td><td>sample0</td><td>org\\.devcd\\.driver\\.sample 0\\.1\\.0")
