@@ -44,6 +44,8 @@ class CoredumpsPageBrowserIT {
                 List<WebElement> rows = admin.findElements(By.xpath("//tr[td[1][text()='" + viewed + "']]"));
                 assertThat(rows).as(admin.getPageSource()).hasSize(1);
                 assertThat(rows.get(0).getText()).contains("sample0", "org.devcd.driver.sample");
+                seen("admin's status line: " + admin.findElement(By.className("statline")).getText());
+                seen("admin's row: " + rows.get(0).getText());
                 Files.write(workspace.resolve("devcd-coredumps.png"), admin.getScreenshotAs(OutputType.BYTES));
 
                 String href = rows.get(0).findElement(By.linkText("Download")).getDomAttribute("href");
@@ -51,10 +53,12 @@ class CoredumpsPageBrowserIT {
                 String body = (String) admin.executeAsyncScript(FETCH, href, "GET", null);
                 assertThat(body).doesNotStartWith("status").doesNotStartWith("error");
                 assertThat(Base64.getDecoder().decode(body)).isEqualTo(felix.content(viewed));
+                seen("download " + href + ": " + Base64.getDecoder().decode(body).length + " bytes, equal to the core's");
 
                 rows.get(0).findElement(By.xpath(".//input[@value='Dismiss']")).click();
                 assertThat(admin.findElements(By.xpath("//td[text()='" + viewed + "']"))).isEmpty();
                 assertThat(admin.getPageSource()).contains("Coredumps enabled: 0 dump(s)");
+                seen("after Dismiss: " + admin.findElement(By.className("statline")).getText());
             } finally {
                 admin.quit();
             }
@@ -70,11 +74,19 @@ class CoredumpsPageBrowserIT {
                 assertThat(viewer.findElements(By.xpath("//input[@type='submit']"))).isEmpty();
                 Object refused = viewer.executeAsyncScript(FETCH, null, "POST", "action=dismiss&name=" + kept);
                 assertThat(refused).isEqualTo("status 403");
+                seen("viewer's status line: " + viewer.findElement(By.className("statline")).getText());
+                seen("viewer's links and buttons: " + viewer.findElements(By.xpath("//a[text()='Download']|//input"
+                        + "[@type='submit']")).size() + "; its POST of a dismiss: " + refused);
                 assertThat(felix.content(kept)).isNotEmpty();
             } finally {
                 viewer.quit();
             }
         }
+    }
+
+    /** What the browser saw, for the test's output (failsafe-reports/...-output.txt). */
+    private static void seen(String line) {
+        System.out.println("browser saw: " + line);
     }
 
     /**
