@@ -37,7 +37,7 @@ public final class CoredumpsPlugin extends AbstractServlet {
 
     @Activate
     public CoredumpsPlugin(@Reference(name = "admin") CoredumpAdmin admin) {
-        this.requests = new PageRequests(admin);
+        this.requests = new PageRequests(admin, Roles.ADMIN);
     }
 
     /** Serves a download; anything else is left to the Web Console, which then calls {@link #renderContent}. */
@@ -68,11 +68,6 @@ public final class CoredumpsPlugin extends AbstractServlet {
             return Roles.isAdmin(request);
         }
 
-        @Override
-        public String adminRole() {
-            return Roles.ADMIN;
-        }
-
         /** The path the Web Console gives the page, or the request's path if it gives none. */
         @Override
         public String pluginRoot() {
@@ -88,16 +83,6 @@ public final class CoredumpsPlugin extends AbstractServlet {
         @Override
         public void header(String name, String value) {
             response.setHeader(name, value);
-        }
-
-        @Override
-        public void contentType(String type) {
-            response.setContentType(type);
-        }
-
-        @Override
-        public void contentLength(long length) {
-            response.setContentLengthLong(length);
         }
 
         @Override

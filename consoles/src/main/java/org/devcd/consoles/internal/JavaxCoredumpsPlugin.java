@@ -44,7 +44,7 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
 
     @Activate
     public JavaxCoredumpsPlugin(@Reference(name = "admin") CoredumpAdmin admin) {
-        this.requests = new PageRequests(admin);
+        this.requests = new PageRequests(admin, JaasRoles.KARAF_ADMIN);
     }
 
     @Override
@@ -90,12 +90,7 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
 
         @Override
         public boolean admin() {
-            return JaasRoles.holds(request.getAttribute(SUBJECT_ATTRIBUTE), adminRole());
-        }
-
-        @Override
-        public String adminRole() {
-            return JaasRoles.KARAF_ADMIN;
+            return JaasRoles.holds(request.getAttribute(SUBJECT_ATTRIBUTE), JaasRoles.KARAF_ADMIN);
         }
 
         /** The path the Web Console gives the page, or the request's path if it gives none. */
@@ -112,16 +107,6 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
         @Override
         public void header(String name, String value) {
             response.setHeader(name, value);
-        }
-
-        @Override
-        public void contentType(String type) {
-            response.setContentType(type);
-        }
-
-        @Override
-        public void contentLength(long length) {
-            response.setContentLengthLong(length);
         }
 
         @Override

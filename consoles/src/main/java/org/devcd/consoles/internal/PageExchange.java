@@ -20,19 +20,12 @@ interface PageExchange {
     /** @return whether the console's security authorizes the request's user to read contents and act on dumps */
     boolean admin();
 
-    /** @return the role {@link #admin()} asks for, named in what a viewer is told */
-    String adminRole();
-
     /** @return the page's absolute path, where its forms post and its links point */
     String pluginRoot();
 
     void status(int status);
 
     void header(String name, String value);
-
-    void contentType(String type);
-
-    void contentLength(long length);
 
     /** @return the response's body, for bytes; not together with {@link #writer()} */
     OutputStream body() throws IOException;

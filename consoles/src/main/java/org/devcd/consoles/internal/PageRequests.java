@@ -46,17 +46,16 @@ final class PageRequests {
     private static final int CHUNK = 64 * 1024;
 
     private final CoredumpAdmin admin;
-    private final Clock clock;
-    private final String formToken;
+    private final String adminRole;
+    private final Clock clock = Clock.systemUTC();
+    private final String formToken = newToken();
 
-    PageRequests(CoredumpAdmin admin) {
-        this(admin, Clock.systemUTC(), newToken());
-    }
-
-    PageRequests(CoredumpAdmin admin, Clock clock, String formToken) {
+    /**
+     * @param adminRole the role {@link PageExchange#admin()} checks in this console, named in what viewers are told
+     */
+    PageRequests(CoredumpAdmin admin, String adminRole) {
         this.admin = admin;
-        this.clock = clock;
-        this.formToken = formToken;
+        this.adminRole = adminRole;
     }
 
     private static String newToken() {
@@ -72,7 +71,7 @@ final class PageRequests {
             return false;
         }
         if (!exchange.admin()) {
-            exchange.sendError(FORBIDDEN, "reading a dump needs the role " + exchange.adminRole());
+            exchange.sendError(FORBIDDEN, "reading a dump needs the role " + adminRole);
             return true;
         }
         try (DumpReader reader = admin.open(name)) {
@@ -88,10 +87,10 @@ final class PageRequests {
      * the response can only be cut short, so the failure is rethrown and the client sees a truncated body.
      */
     private static void stream(DumpReader reader, PageExchange exchange) throws IOException {
-        exchange.contentType("application/octet-stream");
+        exchange.header("Content-Type", "application/octet-stream");
         exchange.header("Content-Disposition", "attachment; filename=\"" + reader.info().name() + ".bin\"");
         exchange.header("Cache-Control", "no-cache, no-store, must-revalidate");
-        exchange.contentLength(reader.info().size());
+        exchange.header("Content-Length", Long.toString(reader.info().size()));
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         long offset = 0;
         OutputStream out = null;
@@ -114,14 +113,14 @@ final class PageRequests {
         boolean asAdmin = exchange.admin();
         CoredumpsPage.View view = new CoredumpsPage.View(admin.status(), admin.counts(), admin.list(), clock.instant(),
                 asAdmin, exchange.pluginRoot(), "disable".equals(exchange.parameter("confirm")),
-                exchange.adminRole(), asAdmin ? formToken : "");
+                adminRole, asAdmin ? formToken : "");
         exchange.writer().write(CoredumpsPage.render(view));
     }
 
     /** Dismisses a dump or disables coredumps, as the POSTed form says, and sends the browser back to the page. */
     void act(PageExchange exchange) throws IOException {
         if (!exchange.admin()) {
-            exchange.sendError(FORBIDDEN, "acting on dumps needs the role " + exchange.adminRole());
+            exchange.sendError(FORBIDDEN, "acting on dumps needs the role " + adminRole);
             return;
         }
         String token = exchange.parameter(CoredumpsPage.TOKEN);
