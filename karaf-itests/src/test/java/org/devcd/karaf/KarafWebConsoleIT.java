@@ -78,8 +78,8 @@ public class KarafWebConsoleIT {
         HttpResponse<byte[]> download = admin.get("?content=" + name);
         assertEquals(200, download.statusCode());
         assertTrue(new String(download.body(), StandardCharsets.UTF_8).contains(SECRET));
-        String inventory = new String(admin.send(admin.request("/system/console/status-devcd-coredumps.txt").GET()).body(),
-                StandardCharsets.UTF_8);
+        HttpRequest.Builder status = admin.request("/system/console/status-devcd-coredumps.txt").GET();
+        String inventory = new String(admin.send(status).body(), StandardCharsets.UTF_8);
         assertTrue(inventory, inventory.contains("coredumps: enabled") && inventory.contains(name)
                 && !inventory.contains(SECRET));
         assertEquals(403, admin.post("action=dismiss&name=" + name).statusCode());

@@ -6,9 +6,9 @@ import javax.security.auth.Subject;
 
 /**
  * Roles as Karaf's login gives them. Karaf's Web Console authenticates against its JAAS realm ({@code karaf}) and
- * leaves the {@link Subject} in the request attribute {@code karaf.subject.runas}; the subject's roles are its principals of class {@value #ROLE_PRINCIPAL},
- * the roles of {@code etc/users.properties} and its groups. Its security provider authorizes every role to whoever
- * logged in, so the page asks the subject itself.
+ * leaves the {@link Subject} in the request attribute {@code karaf.subject.runas}; the subject's roles are its
+ * principals of class {@value #ROLE_PRINCIPAL}, the roles of {@code etc/users.properties} and its groups. Its
+ * security provider authorizes every role to whoever logged in, so the page asks the subject itself.
  *
  * <p>The page's admin role in Karaf is {@value #KARAF_ADMIN}, the role devcd's command ACLs ask of {@code devcd:read},
  * {@code devcd:dismiss} and {@code devcd:disable}. By default only that role gets into Karaf's console at all (its

@@ -53,7 +53,8 @@ class CoredumpsPageBrowserIT {
                 String body = (String) admin.executeAsyncScript(FETCH, href, "GET", null);
                 assertThat(body).doesNotStartWith("status").doesNotStartWith("error");
                 assertThat(Base64.getDecoder().decode(body)).isEqualTo(felix.content(viewed));
-                seen("download " + href + ": " + Base64.getDecoder().decode(body).length + " bytes, equal to the core's");
+                seen("download " + href + ": " + Base64.getDecoder().decode(body).length
+                        + " bytes, equal to the core's");
 
                 rows.get(0).findElement(By.xpath(".//input[@value='Dismiss']")).click();
                 assertThat(admin.findElements(By.xpath("//td[text()='" + viewed + "']"))).isEmpty();

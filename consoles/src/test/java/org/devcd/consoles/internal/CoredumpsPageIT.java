@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * On a real Felix HTTP service (Jetty) with the Felix Web Console 5.0.8 and its own single admin user
  * ({@code admin}/{@code admin}), the page lists the dump the sample driver registered, in the Web Console's frame; the
  * admin downloads the same bytes {@code CoredumpAdmin} reads, dismisses the dump and sees it gone, and disables
- * coredumps only after the confirmation step; a POST without the page's form token changes nothing. The page's HTML is saved for a later browser screenshot.
+ * coredumps only after the confirmation step; a POST without the page's form token changes nothing. The page's HTML
+ * is saved for a later browser screenshot.
  */
 class CoredumpsPageIT {
     /** Only the dump's content holds this: the sample driver writes the crash reason into it. */
