@@ -51,7 +51,7 @@ class ReadmeMatchesArchetypeTest {
         for (String key : List.of("groupId", "artifactId", "package")) {
             assertThat(section).contains("-D" + key + "=" + generation.getProperty(key) + " ");
         }
-        assertThat(section).contains("mvn -B archetype:generate -DarchetypeGroupId=org.devcd "
+        assertThat(section).contains("mvn -B -ntp archetype:generate -DarchetypeGroupId=org.devcd "
                 + "-DarchetypeArtifactId=devcd-driver-archetype -DarchetypeVersion=" + System.getProperty("devcd.version")
                 + " ");
     }

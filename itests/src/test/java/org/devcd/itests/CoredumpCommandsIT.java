@@ -82,7 +82,7 @@ public class CoredumpCommandsIT {
 
         assertEquals(name + ": 200000 bytes written to " + file.toAbsolutePath(), out);
         assertArrayEquals(data, Files.readAllBytes(file));
-        assertEquals("devcd: " + file.toAbsolutePath() + " exists; name a new file",
+        assertEquals("gogo: CommandFailure: " + file.toAbsolutePath() + " exists; name a new file",
                 Probe.gogoFailure(context, "devcd:read " + name + " " + file));
     }
 
@@ -95,21 +95,33 @@ public class CoredumpCommandsIT {
         assertFalse(Probe.gogo(context, "devcd:list").contains(name + " "));
     }
 
-    /** Unknown names fail with one clear line, no stack trace, no Java class name. */
+    /** Unknown names fail with one clear line, no stack trace. */
     @Test
     public void unknownNamesFailWithOneLine() throws Exception {
-        assertEquals("devcd: no dump named 'devcd999'", Probe.gogoFailure(context, "devcd:read devcd999"));
-        assertEquals("devcd: no dump named 'devcd999' (or it is being deleted)",
+        assertEquals("gogo: CommandFailure: no dump named 'devcd999'", Probe.gogoFailure(context, "devcd:read devcd999"));
+        assertEquals("gogo: CommandFailure: no dump named 'devcd999' (or it is being deleted)",
                 Probe.gogoFailure(context, "devcd:dismiss devcd999"));
     }
 
-    /** devcd:read without arguments fails with its usage; an empty FILE is refused instead of writing somewhere. */
+    /**
+     * Arguments that fit no command fail with its usage, not with Gogo's "Cannot coerce"; an empty FILE is refused
+     * instead of writing somewhere.
+     */
     @Test
-    public void readWithoutWhatToReadFails() throws Exception {
+    public void wrongArgumentsFailWithTheUsage() throws Exception {
         String name = Probe.dumpv(driver, "usage0", new byte[3]);
 
-        assertTrue(Probe.gogoFailure(context, "devcd:read").startsWith("devcd: usage: devcd:read NAME [FILE]"));
-        assertEquals("devcd: FILE is empty: name the new file to write " + name + " to",
+        assertTrue(Probe.gogoFailure(context, "devcd:read").startsWith("gogo: CommandFailure: usage: devcd:read NAME"));
+        assertTrue(Probe.gogoFailure(context, "devcd:read " + name + " a b").startsWith(
+                "gogo: CommandFailure: usage: devcd:read NAME [FILE]"));
+        assertEquals("gogo: CommandFailure: usage: devcd:dismiss NAME (NAME as devcd:list shows it)",
+                Probe.gogoFailure(context, "devcd:dismiss"));
+        assertEquals("gogo: CommandFailure: usage: devcd:list (no arguments)",
+                Probe.gogoFailure(context, "devcd:list --bogus"));
+        assertTrue(Probe.gogoFailure(context, "devcd:disable now").contains("usage: devcd:disable"));
+        assertTrue(Probe.gogoFailure(context, "devcd:status all").contains("usage: devcd:status"));
+        assertTrue(Probe.gogo(context, "devcd:list").contains(name + " "));
+        assertEquals("gogo: CommandFailure: FILE is empty: name the new file to write " + name + " to",
                 Probe.gogoFailure(context, "devcd:read " + name + " ''"));
     }
 
@@ -119,7 +131,7 @@ public class CoredumpCommandsIT {
         String name = Probe.dumpv(driver, "folder0", new byte[3]);
         Path file = Files.createTempDirectory("devcd").resolve("missing").resolve("dump.bin");
 
-        assertEquals("devcd: cannot write " + file.toAbsolutePath() + ": no such folder " + file.getParent()
+        assertEquals("gogo: CommandFailure: cannot write " + file.toAbsolutePath() + ": no such folder " + file.getParent()
                 .toAbsolutePath(), Probe.gogoFailure(context, "devcd:read " + name + " " + file));
     }
 

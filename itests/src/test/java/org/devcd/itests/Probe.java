@@ -67,13 +67,16 @@ public final class Probe {
         }
     }
 
-    /** Runs a command line that must fail, and returns the failure as the shell shows it. */
+    /**
+     * Runs a command line that must fail, and returns the failure as Gogo's shell shows it: {@code gogo: }, the
+     * exception's simple class name, {@code : } and its message.
+     */
     public static String gogoFailure(BundleContext context, String commandLine) throws Exception {
         try {
             String printed = gogo(context, commandLine);
             throw new AssertionError(commandLine + " succeeded and printed: " + printed);
         } catch (RuntimeException failure) {
-            return failure.toString();
+            return "gogo: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
         }
     }
 

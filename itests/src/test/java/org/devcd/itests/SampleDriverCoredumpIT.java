@@ -35,10 +35,15 @@ public class SampleDriverCoredumpIT {
         return new Option[] {DevcdOptions.coreAndSampleDriver()};
     }
 
-    /** sample:crash registers a dump of the device's state; a second crash meets the device's first dump. */
+    /**
+     * sample:crash registers a dump of the device's state, with every word typed as the reason; a second crash meets
+     * the device's first dump; no reason at all is refused with the usage.
+     */
     @Test
     public void crashRegistersACoredump() throws Exception {
-        String out = Probe.gogo(context, "sample:crash overheated");
+        assertEquals("gogo: IllegalArgumentException: usage: sample:crash REASON (why the device failed; recorded in "
+                + "its dump)", Probe.gogoFailure(context, "sample:crash"));
+        String out = Probe.gogo(context, "sample:crash disk overheated");
 
         List<DumpInfo> dumps = admin.list();
         assertEquals(1, dumps.size());
@@ -47,7 +52,7 @@ public class SampleDriverCoredumpIT {
         Path file = Files.createTempDirectory("sample").resolve("dump.txt");
         Probe.gogo(context, "devcd:read " + dumps.get(0).name() + " " + file);
         String state = Files.readString(file);
-        assertTrue(state, state.startsWith("device: sample0\ncrash: 1\nreason: overheated\n"));
+        assertTrue(state, state.startsWith("device: sample0\ncrash: 1\nreason: disk overheated\n"));
         assertEquals("sample0 crashed: coredump discarded (DEVICE_HAS_DUMP: device 'sample0' already has "
                 + dumps.get(0).name() + ")", Probe.gogo(context, "sample:crash again"));
     }

@@ -64,6 +64,21 @@ public final class SampleDriver {
     }
 
     /**
+     * {@code sample:crash} with several words takes them all as the reason ({@code sample:crash disk overheated});
+     * without any it fails with its usage. Gogo calls this only when {@link #crash(String)} does not fit.
+     *
+     * @param words the reason, word by word
+     * @throws IllegalArgumentException for no words
+     */
+    public void crash(String... words) {
+        if (words.length == 0) {
+            throw new IllegalArgumentException("usage: sample:crash REASON (why the device failed; recorded in its "
+                    + "dump)");
+        }
+        crash(String.join(" ", words));
+    }
+
+    /**
      * Makes the device fail: it registers a coredump of its state ({@code dev_coredumpv}).
      *
      * @param reason why it failed, recorded in the dump

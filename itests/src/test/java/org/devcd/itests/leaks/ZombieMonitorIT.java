@@ -85,7 +85,10 @@ public class ZombieMonitorIT {
             assertTrue(why, why.contains("GC root: static field org.devcd.itests.leaks.host.HostCache.BY_CLASS"));
             assertTrue(why, why.contains("heap dump "));
             String refused = Probe.gogoFailure(context, "devcd:why 99999");
-            assertTrue(refused, refused.contains("bundle 99999 has no zombie revision"));
+            assertEquals("gogo: CommandFailure: bundle 99999 has no zombie revision (devcd:zombies lists them)",
+                    refused);
+            assertEquals("gogo: CommandFailure: usage: devcd:why BUNDLE-ID (the number devcd:zombies shows in "
+                    + "brackets)", Probe.gogoFailure(context, "devcd:why abc"));
 
             LeakUndo.undo(LeakKind.STATIC_CACHE, leaked.loader(), Corpus.host(context));
             assertTrue(GcWitness.await(leaked.loader(), 3, Duration.ofSeconds(30)).collected());

@@ -22,6 +22,11 @@ import org.osgi.service.component.annotations.Reference;
  * to the session that runs the command) and returns nothing, so a script ({@code bin/client}, ssh, a piped shell) sees
  * the output; a failure throws a {@link CommandFailure} with one sentence, so a script sees a non-zero exit.
  * {@code @Descriptor} texts show in {@code help}; without Gogo's runtime the annotation is simply absent.
+ *
+ * <p>Each command also has an overload that takes any arguments ({@code Object...}) and fails with the command's usage.
+ * Gogo calls the overload whose parameters fit the typed arguments at the lowest cost, and an exact fit always costs
+ * less than the catch-all; so the catch-all runs only for arguments that fit no real signature (a missing name, one
+ * argument too many), which would otherwise fail with Gogo's "Cannot coerce dismiss() to any of [(String)]".
  */
 @Component(service = CoredumpCommands.class, property = {
     "osgi.command.scope=devcd",
@@ -35,6 +40,7 @@ public final class CoredumpCommands {
     static final int PREVIEW_BYTES = 256;
     static final String READ_USAGE = "usage: devcd:read NAME [FILE] (NAME as devcd:list shows it; FILE, a new file, "
             + "receives the whole dump)";
+    static final String DISMISS_USAGE = "usage: devcd:dismiss NAME (NAME as devcd:list shows it)";
 
     private final CoredumpAdmin admin;
 
@@ -49,8 +55,13 @@ public final class CoredumpCommands {
         out().print(dumps.isEmpty() ? "no coredumps" + System.lineSeparator() : DumpTable.of(dumps));
     }
 
-    @Descriptor("show how to read a dump")
-    public void read() {
+    @Descriptor("wrong arguments: show how to call devcd:list")
+    public void list(@Descriptor("none expected") Object... wrong) {
+        throw new CommandFailure("usage: devcd:list (no arguments)");
+    }
+
+    @Descriptor("wrong arguments: show how to read a dump")
+    public void read(@Descriptor("a name, or a name and a file, expected") Object... wrong) {
         throw new CommandFailure(READ_USAGE);
     }
 
@@ -93,15 +104,30 @@ public final class CoredumpCommands {
         out().println(name + " dismissed");
     }
 
+    @Descriptor("wrong arguments: show how to call devcd:dismiss")
+    public void dismiss(@Descriptor("one name expected") Object... wrong) {
+        throw new CommandFailure(DISMISS_USAGE);
+    }
+
     @Descriptor("disable coredumps for good: delete every dump and discard new ones (see the README to lift it)")
     public void disable() {
         out().println(admin.disable() ? "coredumps disabled: new dumps are discarded, listed ones were deleted"
                 : "coredumps were already disabled");
     }
 
+    @Descriptor("wrong arguments: show how to call devcd:disable")
+    public void disable(@Descriptor("none expected") Object... wrong) {
+        throw new CommandFailure("usage: devcd:disable (no arguments: it disables coredumps for good)");
+    }
+
     @Descriptor("show whether coredumps are enabled, what is held, and the limits in force")
     public void status() {
         out().println(status(admin.status(), admin.counts()));
+    }
+
+    @Descriptor("wrong arguments: show how to call devcd:status")
+    public void status(@Descriptor("none expected") Object... wrong) {
+        throw new CommandFailure("usage: devcd:status (no arguments)");
     }
 
     /** @return the status in three lines; the MBean shows the same */

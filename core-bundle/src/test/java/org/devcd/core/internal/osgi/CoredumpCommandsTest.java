@@ -1,6 +1,7 @@
 package org.devcd.core.internal.osgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -30,9 +31,18 @@ class CoredumpCommandsTest {
         }
     }
 
-    /** A failure shows as one line starting with devcd:, never a Java class name. */
+    /**
+     * Every command has a catch-all overload ({@code Object...}) that Gogo calls only for arguments no real signature
+     * fits; it says the usage, in one sentence without a stack trace.
+     */
     @Test
-    void aFailureIsOneSentence() {
-        assertThat(new CommandFailure("no dump named 'devcd9'")).hasToString("devcd: no dump named 'devcd9'");
+    void argumentsThatFitNothingGetTheUsage() {
+        CoredumpCommands commands = new CoredumpCommands(null);
+        for (String command : List.of("list", "read", "dismiss", "disable", "status")) {
+            assertThatThrownBy(() -> CoredumpCommands.class.getMethod(command, Object[].class)
+                    .invoke(commands, (Object) new Object[] {"one", "too", "many"}))
+                    .cause().isInstanceOf(CommandFailure.class).hasMessageStartingWith("usage: devcd:" + command)
+                    .satisfies(failure -> assertThat(failure.getStackTrace()).isEmpty());
+        }
     }
 }
