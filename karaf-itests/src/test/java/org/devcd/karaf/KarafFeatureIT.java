@@ -1,6 +1,7 @@
 package org.devcd.karaf;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -162,6 +164,9 @@ public class KarafFeatureIT {
         shell.as(ADMIN, "feature:install devcd-leak-doctor");
         KarafSetup.awaitService(context, "(jmx.objectname=org.devcd:type=zombies)");
         KarafSetup.awaitConfigurationEventsDelivered(context, configurationAdmin);
+        // Without a Health Check runtime no devcd component waits for one: Karaf shows no devcd bundle as Waiting.
+        shell.as(ADMIN, "bundle:list -s").lines().filter(line -> line.contains("org.devcd"))
+                .forEach(line -> assertFalse(line, line.contains("Waiting")));
         ObjectName zombies = new ObjectName("org.devcd:type=zombies");
         Object[] bundle = {1L};
         String[] signature = {long.class.getName()};
@@ -188,14 +193,23 @@ public class KarafFeatureIT {
 
     /**
      * Karaf's own diagnostic archive holds devcd's status and dump list, and no dump content unless an admin turns
-     * {@code diagnostic.contents} on (the consoles bundle of the devcd feature).
+     * {@code diagnostic.contents} on (the consoles bundle of the devcd feature). Stock Karaf lets a viewer write the
+     * archive too; the README's ACL for {@code dev:dump-create} keeps it for admins.
      */
     @Test
     public void theDiagnosticArchiveHoldsDevcd() throws Exception {
         String crashed = shell.as(ADMIN, "sample:crash diagnosed");
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
-        Path archive = Files.createTempDirectory("devcd-diagnostic").resolve("karaf-dump.zip");
-        shell.as(ADMIN, "dev:dump-create --no-thread-dump --no-heap-dump " + archive);
+        Path folder = Files.createTempDirectory("devcd-diagnostic");
+        Path archive = folder.resolve("karaf-dump.zip");
+        String create = "dev:dump-create --no-thread-dump --no-heap-dump ";
+        shell.as(VIEWER, create + folder.resolve("by-a-viewer.zip"));
+        assertTrue("stock Karaf lets a viewer write the archive", Files.exists(folder.resolve("by-a-viewer.zip")));
+        configurationAdmin.getConfiguration("org.apache.karaf.command.acl.dev", null)
+                .update(new Hashtable<>(KarafSetup.readmeProperties("# etc/org.apache.karaf.command.acl.dev.cfg")));
+        KarafSetup.awaitConfigurationEventsDelivered(context, configurationAdmin);
+        shell.assertDenied(VIEWER, create + folder.resolve("refused.zip"));
+        shell.as(ADMIN, create + archive);
 
         Map<String, String> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {

@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceCo
 
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -201,25 +204,43 @@ final class KarafSetup {
      */
     private static File readmeUsersFile() {
         try {
-            List<String> readme = Files.readAllLines(readme(), StandardCharsets.UTF_8);
-            int first = readme.indexOf(USERS_BLOCK);
-            if (first < 0) {
-                throw new AssertionError(readme() + " has no block starting with '" + USERS_BLOCK + "'");
-            }
-            List<String> users = new ArrayList<>();
-            for (String line : readme.subList(first, readme.size())) {
-                if (line.startsWith("```")) {
-                    break;
-                }
-                users.add(line);
-            }
             Path file = Path.of(System.getProperty("devcd.exam.dir"), "readme-users.properties");
             Files.createDirectories(file.getParent());
-            Files.write(file, users, StandardCharsets.ISO_8859_1);
+            Files.write(file, readmeBlock(readme(), USERS_BLOCK), StandardCharsets.ISO_8859_1);
             return file.toFile();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param firstLine the comment line that opens a fenced properties block of the README, naming its file
+     * @return the block's properties, as an admin who copies them into that file gives them to Karaf
+     */
+    static Map<String, String> readmeProperties(String firstLine) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(String.join("\n", readmeBlock(Path.of(System.getProperty("devcd.readme")),
+                firstLine))));
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
+        return map;
+    }
+
+    /** @return the lines of the README's fenced block that starts with {@code firstLine}, up to its closing fence */
+    private static List<String> readmeBlock(Path readmePath, String firstLine) throws IOException {
+        List<String> readme = Files.readAllLines(readmePath, StandardCharsets.UTF_8);
+        int first = readme.indexOf(firstLine);
+        if (first < 0) {
+            throw new AssertionError(readmePath + " has no block starting with '" + firstLine + "'");
+        }
+        List<String> block = new ArrayList<>();
+        for (String line : readme.subList(first, readme.size())) {
+            if (line.startsWith("```")) {
+                break;
+            }
+            block.add(line);
+        }
+        return block;
     }
 
     /** The first service that matches {@code filter}, waiting at most {@link #SETTLE_BOUND} for one. */

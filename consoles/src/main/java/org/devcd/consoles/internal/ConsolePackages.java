@@ -97,6 +97,8 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
     private boolean pending;
     /** Some thread is applying changes and looks again before it stops. Guarded by this. */
     private boolean settling;
+    /** Deactivated: changes are no longer applied. Guarded by this. */
+    private boolean closed;
 
     @Activate
     public ConsolePackages(ComponentContext component) {
@@ -111,9 +113,17 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
         tracker.open();
     }
 
-    /** Closing the tracker removes every exporter, so both consoles are disabled before SCR disposes of them. */
+    /**
+     * Closes the tracker without touching the consoles' components: this component is deactivated when its bundle or
+     * SCR stops, and SCR then disposes of every component of the bundle itself. (Disabling them here, while SCR takes
+     * the bundle down, only made SCR warn "BundleComponentActivator is not active; not scheduling Async Deactivate" for
+     * each, at every Karaf shutdown.)
+     */
     @Deactivate
     void deactivate() {
+        synchronized (this) {
+            closed = true;
+        }
         tracker.close();
     }
 
@@ -164,6 +174,9 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
      */
     private void settle() {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             pending = true;
             if (settling) {
                 return; // the settling thread looks again before it stops
@@ -173,7 +186,7 @@ public final class ConsolePackages implements BundleTrackerCustomizer<Set<String
         while (true) {
             Map<String, Boolean> wanted = new HashMap<>();
             synchronized (this) {
-                if (!pending) {
+                if (!pending || closed) {
                     settling = false;
                     return;
                 }

@@ -40,6 +40,9 @@ public final class SampleDriver {
     private static final System.Logger LOG = System.getLogger(SampleDriver.class.getName());
 
     private final KObject device = new KObject("sample0", Map.of("model", "devcd simulated disk", "state", "ok"));
+    /** The reason of a {@code sample:crash} typed without one. */
+    static final String NO_REASON = "crashed on demand";
+
     private final AtomicInteger crashes = new AtomicInteger();
     private ServiceRegistration<SharedObject> published;
 
@@ -65,17 +68,12 @@ public final class SampleDriver {
 
     /**
      * {@code sample:crash} with several words takes them all as the reason ({@code sample:crash disk overheated});
-     * without any it fails with its usage. Gogo calls this only when {@link #crash(String)} does not fit.
+     * without any, the reason is {@value #NO_REASON}. Gogo calls this only when {@link #crash(String)} does not fit.
      *
      * @param words the reason, word by word
-     * @throws IllegalArgumentException for no words
      */
     public void crash(String... words) {
-        if (words.length == 0) {
-            throw new IllegalArgumentException("usage: sample:crash REASON (why the device failed; recorded in its "
-                    + "dump)");
-        }
-        crash(String.join(" ", words));
+        crash(words.length == 0 ? NO_REASON : String.join(" ", words));
     }
 
     /**
