@@ -13,7 +13,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>Threads: {@link #size()} runs once, in the registering thread. {@link #read} may run on several threads at once
  * (each admin's reader is independent), so it must be safe for concurrent calls. {@link #free()} runs exactly once: in
  * the registering thread when the dump is discarded, in the caller's thread for {@code put} and for an admin's dismiss,
- * and on a core thread ({@code devcd-coredump-free}) for a timeout, a disable, the driver's stop and the core's stop.
+ * on a core thread ({@code devcd-coredump-free}) for a timeout, a disable, the driver's stop and the core's stop, and,
+ * when this source's own {@link #read} deleted its dump, in the reading thread as that read returns.
  *
  * <p>{@link #free()} runs after every read has finished, with one exception: a read still inside {@link #read} when the
  * drain bound ({@code drain.timeout.millis}) runs out is logged at ERROR with its thread, and {@code free()} runs anyway,
@@ -22,7 +23,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>{@code free()} may call back into devcd; every such call returns at once. {@code put} of the device being freed
  * returns true without waiting for itself; {@code put} of another device deletes its live dump, or returns true without
  * waiting when another deletion already has it; a new registration is registered after a dismiss, timeout or put, and
- * discarded during a disable, the driver's stop or the core's stop.
+ * discarded during a disable, the driver's stop or the core's stop. {@link #read} may call back too, and delete the
+ * very dump it reads (dismiss, put, disable): the call returns at once and the dump is freed once its reads returned.
+ *
+ * <p>Whatever these methods throw, {@code Error}s included, is the driver's failure: a failing {@link #size()} discards
+ * the registration ({@code SOURCE_FAILED}), a failing {@link #read} reaches the admin as a {@link DumpReadException},
+ * and a failing {@link #free()} is logged; the dump is freed once all the same.
  */
 @ConsumerType
 public interface DumpSource {

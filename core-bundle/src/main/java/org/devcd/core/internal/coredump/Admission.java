@@ -80,7 +80,7 @@ final class Admission {
         long size;
         try {
             size = source.size();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // the driver's code: Errors too
             LOG.log(Level.WARNING, "bundle " + owner + ", device '" + device + "': the source's size() threw", e);
             return discard(owner, device, source, DiscardReason.SOURCE_FAILED, "size() threw " + e);
         }
@@ -174,7 +174,7 @@ final class Admission {
     private static void freeDiscarded(Owner owner, String device, DumpSource source) {
         try {
             source.free();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // the driver's code: Errors too
             LOG.log(Level.WARNING, "bundle " + owner + ", device '" + device + "': free() of a discarded dump threw",
                     e);
         }

@@ -54,6 +54,7 @@ final class Dump {
     private static final VarHandle ACTIVE;
     private static final VarHandle DRAIN_WAIT;
     private static final VarHandle SOURCE;
+    private static final VarHandle WHEN_DRAINED;
 
     static {
         try {
@@ -63,6 +64,7 @@ final class Dump {
             ACTIVE = lookup.findVarHandle(Dump.class, "active", int.class);
             DRAIN_WAIT = lookup.findVarHandle(Dump.class, "drained", Completion.class);
             SOURCE = lookup.findVarHandle(Dump.class, "source", DumpSource.class);
+            WHEN_DRAINED = lookup.findVarHandle(Dump.class, "whenDrained", Runnable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -84,6 +86,8 @@ final class Dump {
     private volatile int active;
     /** Completed once the count reached zero; made only by a deleter that has to wait. Only through DRAIN_WAIT. */
     private volatile Completion drained;
+    /** The rest of a deletion that must not wait (see {@link #finishWhenDrained}); taken once, through WHEN_DRAINED. */
+    private volatile Runnable whenDrained;
 
     /** Phase in the low bits, the deletion's reason above them; written only through {@link #STATE}. */
     private volatile int state;
@@ -209,13 +213,39 @@ final class Dump {
         ACTIVE.getAndAdd(this, 1);
     }
 
-    /** Drops an active reference (a read's, the registration's or the listing's); the last one wakes a waiting deleter. */
+    /**
+     * Drops an active reference (a read's, the registration's or the listing's); the last one wakes a waiting deleter,
+     * or runs the deletion's rest that {@link #finishWhenDrained} left to it.
+     */
     void releaseActive() {
         if ((int) ACTIVE.getAndAdd(this, -1) == 1) {
             Completion waiting = drained;
             if (waiting != null) {
                 waiting.completeAll();
             }
+            if (whenDrained != null) {
+                runWhenDrained();
+            }
+        }
+    }
+
+    /**
+     * For a deleter that must not wait for the reads in flight because it is one of them (the driver's {@code read()}
+     * dismissing or putting its own dump, or disabling): {@code finish} runs once the last active reference is gone,
+     * now if it already is, else on the thread that drops it, as that thread leaves its read. The deleter publishes
+     * {@code finish}, then reads the count; the last reader takes the count to zero, then reads {@code finish}: one of
+     * the two sees the other, and the take in {@link #runWhenDrained} lets only one run it.
+     */
+    void finishWhenDrained(Runnable finish) {
+        WHEN_DRAINED.setVolatile(this, finish);
+        if (active == 0) {
+            runWhenDrained();
+        }
+    }
+
+    private void runWhenDrained() {
+        if (WHEN_DRAINED.getAndSet(this, null) instanceof Runnable finish) {
+            finish.run();
         }
     }
 
@@ -236,10 +266,13 @@ final class Dump {
             if (!claimFree()) {
                 return false;
             }
+            InDriverCode.enter(this);
             try {
                 source.free();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // whatever the driver's code throws, Errors too: the dump is freed once all the same
                 LOG.log(Level.WARNING, this + ": free() threw; the dump is deleted all the same", e);
+            } finally {
+                InDriverCode.exit();
             }
         }
         markFreed();

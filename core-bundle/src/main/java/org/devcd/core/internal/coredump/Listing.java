@@ -92,8 +92,17 @@ final class Listing {
         dump.dropListing();
     }
 
-    /** Drains (bounded), frees and retires an unlisted dump on this thread; an expired drain is logged. */
+    /**
+     * Drains (bounded), frees and retires an unlisted dump on this thread; an expired drain is logged. Called back from
+     * inside a read of this very dump (the driver's {@code read()} dismissing or putting it), it does not wait for the
+     * read it is part of: the last read to leave frees the dump (I2 holds: no read is left in flight). Should a read of
+     * another thread be stuck in the driver, the dump then waits for it until the driver's stop, whose sweep frees it.
+     */
     void finish(Dump dump, Duration drainBound) {
+        if (InDriverCode.holds(dump)) {
+            dump.finishWhenDrained(() -> freeAndRetire(dump));
+            return;
+        }
         if (!dump.isDrained() && !dump.awaitDrained(Waits.deadline(drainBound))) {
             LOG.log(Level.ERROR, "{0}: reads still in flight after drainTimeout {1}; freeing it anyway. Threads in "
                     + "driver code of {2}: {3}", dump, drainBound, dump.owner, Owner.names(dump.owner.callbacks));

@@ -65,10 +65,15 @@ final class Reader implements DumpReader {
         ByteBuffer window = dst.slice().limit(wanted);
         int count;
         try (Gate.Pass pass = dump.owner.callbacks.enter()) {
-            count = dump.source().read(offset, window);
+            InDriverCode.enter(dump);
+            try {
+                count = dump.source().read(offset, window);
+            } finally {
+                InDriverCode.exit();
+            }
         } catch (GateClosedException closed) {
             throw new NoSuchDumpException(dump.name() + " was deleted: bundle " + dump.owner + " is gone");
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // whatever the driver's code throws, Errors too, reaches the admin as a DumpReadException
             LOG.log(Level.WARNING, dump + ": read at offset " + offset + " threw", e);
             throw new DumpReadException(dump.name() + " (bundle " + dump.owner + "): read at offset " + offset
                     + " failed: " + e, e);

@@ -73,7 +73,16 @@ final class Sweep {
             if (dump.phase() == Dump.REGISTERING && dump.refuse()) {
                 continue;
             }
-            if (listing.claim(dump, reason)) {
+            boolean deleted = listing.claim(dump, reason);
+            if (InDriverCode.holds(dump)) {
+                // This sweep runs inside that dump's read() or free() (a driver disabling from there): waiting for it
+                // would wait for this very thread. A read frees it as it leaves; a free is this thread's own.
+                if (deleted) {
+                    dump.finishWhenDrained(() -> listing.freeAndRetire(dump));
+                }
+                continue;
+            }
+            if (deleted) {
                 mine.add(dump);
             }
             claimed.add(dump);
@@ -145,12 +154,12 @@ final class Sweep {
         }
     }
 
-    /** Logs one ERROR if anything was late, naming every stuck thread once. */
+    /** Logs one ERROR if anything was late, naming every stuck thread once (if it saw any). */
     void report() {
         if (!late.isEmpty()) {
-            LOG.log(Level.ERROR, "{0} exceeded drainTimeout {1}: {2}. Threads stuck in driver code: {3}", what, bound,
-                    String.join("; ", late), stuck.stream().map(Thread::getName).collect(Collectors.joining(", ",
-                            "[", "]")));
+            LOG.log(Level.ERROR, "{0} exceeded drainTimeout {1}: {2}{3}", what, bound, String.join("; ", late),
+                    stuck.isEmpty() ? "" : ". Threads still in driver code: " + stuck.stream().map(Thread::getName)
+                            .collect(Collectors.joining(", ", "[", "]")));
         }
     }
 

@@ -25,11 +25,17 @@ class BadInputTest extends RegistryFixture {
         register(disk, "bystander", bystander);
     }
 
-    /** Null, empty, blank, too long or control-character device names are refused, and the data is freed. */
+    /**
+     * Null, empty, blank, too long, invisible or control-character device names are refused, and the data is freed:
+     * every kind of space (no-break, ideographic), separators, zero-width and other format characters, an unpaired
+     * surrogate. The length counts characters (code points), not UTF-16 units.
+     */
     @Test
     void badDeviceNamesAreRefused() {
         String tooLong = "d".repeat(129);
-        for (String device : Arrays.asList(null, "", " ", "a b", "tab\t", tooLong)) {
+        String emoji = "\uD83D\uDCBE"; // one character, two UTF-16 units
+        for (String device : Arrays.asList(null, "", " ", "a b", "tab\t", tooLong, "a\u00a0b", "a\u3000b", "a\u2028b",
+                "a\u200bb", "a\u00adb", "\uD800", "a\uE000b", "a\u0378b", emoji.repeat(129))) {
             TestSource source = new TestSource(1);
             assertThatThrownBy(() -> disk.dumpm(device, source)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("device: " + (device == null ? "null" : "'" + device + "'")
@@ -38,6 +44,12 @@ class BadInputTest extends RegistryFixture {
         }
         assertThatThrownBy(() -> disk.put("")).hasMessage("device: '' (expected: 1 to 128 printable characters, "
                 + "no spaces)");
+        for (String device : List.of(emoji.repeat(128), "d".repeat(128), "gpu0:ring-3", "диск", "磁盘0", "e\u0301")) {
+            TestSource source = new TestSource(1);
+            assertThat(disk.dumpm(device, source)).as(device).isInstanceOf(Registration.Registered.class);
+            assertThat(disk.put(device)).isTrue();
+            assertThat(source.frees).hasValue(1);
+        }
         assertBystanderUnharmed();
     }
 
@@ -148,6 +160,55 @@ class BadInputTest extends RegistryFixture {
         assertThat(registry.list()).hasSize(1);
         assertThat(logged.records).anySatisfy(r -> assertThat(r.getMessage()).startsWith("devcd2[org.example.disk 1.0.0 [7]")
                 .endsWith("free() threw; the dump is deleted all the same"));
+        assertBystanderUnharmed();
+    }
+
+    /**
+     * Whatever the driver's code throws, Errors too (an assertion, a stack overflow), is its failure and nothing more:
+     * a throwing size() discards the dump with the reason and frees it; a throwing read() reaches the admin as a
+     * DumpReadException; a throwing free() on the timer's path still counts the dump removed and leaves the threads
+     * alive. The bystander is unharmed throughout.
+     */
+    @Test
+    void errorsFromDriverCodeAreTheDriversFailure() {
+        warningsExpected = true;
+        FakeSource sizeFails = new FakeSource(0) {
+            @Override
+            public long size() {
+                throw new StackOverflowError();
+            }
+        };
+        assertThat(disk.dumpm("s", sizeFails)).isEqualTo(new Registration.Discarded(DiscardReason.SOURCE_FAILED,
+                "size() threw java.lang.StackOverflowError"));
+        assertThat(sizeFails.frees).hasValue(1);
+
+        FakeSource readFails = new FakeSource(10) {
+            @Override
+            public int read(long offset, ByteBuffer dst) {
+                throw new AssertionError("driver invariant");
+            }
+        };
+        String readName = register(disk, "r", readFails);
+        try (DumpReader reader = registry.open(readName)) {
+            assertThatThrownBy(() -> reader.read(0, ByteBuffer.allocate(4))).isInstanceOf(DumpReadException.class)
+                    .hasCauseInstanceOf(AssertionError.class).hasMessageEndingWith("java.lang.AssertionError: "
+                            + "driver invariant");
+        }
+
+        FakeSource freeFails = new FakeSource(1) {
+            @Override
+            public void free() {
+                super.free();
+                throw new AssertionError("double unmap");
+            }
+        };
+        register(disk, "f", freeFails);
+        long removed = registry.counts().removed();
+        timer.fireIfPending(timer.scheduled.size() - 1);
+        assertThat(freeFails.frees).hasValue(1);
+        assertThat(registry.counts().removed()).isEqualTo(removed + 1);
+        assertThat(registry.list()).extracting(d -> d.device()).containsExactlyInAnyOrder("bystander", "r");
+        assertThat(registry.dismiss(readName)).isTrue();
         assertBystanderUnharmed();
     }
 
