@@ -3,14 +3,12 @@ package org.devcd.core.internal.coredump;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.devcd.coredump.DiscardReason;
 import org.devcd.coredump.DumpInfo;
-import org.devcd.coredump.DumpSource;
 import org.devcd.coredump.Registration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,28 +39,15 @@ class ReentrantFreeTest extends RegistryFixture {
     }
 
     /** Calls back into devcd from its free() and records each answer. */
-    private final class CallingBack implements DumpSource {
+    private final class CallingBack extends CallingBackSource {
         final TestSource registeredFromFree = new TestSource(1);
         volatile Registration registration;
         volatile Boolean putOwn;
         volatile Boolean putOther;
         volatile List<DumpInfo> listed;
-        volatile int frees;
 
         @Override
-        public long size() {
-            return 1;
-        }
-
-        @Override
-        public int read(long offset, ByteBuffer dst) {
-            dst.put((byte) 1);
-            return 1;
-        }
-
-        @Override
-        public void free() {
-            frees++;
+        void onFree() {
             registration = disk.dumpm("new", registeredFromFree);
             putOwn = disk.put("own");
             putOther = disk.put("other");

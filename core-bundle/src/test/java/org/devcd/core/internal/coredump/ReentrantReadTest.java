@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.devcd.coredump.DumpReader;
-import org.devcd.coredump.DumpSource;
 import org.devcd.coredump.RemovalReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,33 +35,18 @@ class ReentrantReadTest extends RegistryFixture {
         }
     }
 
-    /** Makes its one call from inside its first read, and records what it saw there. */
-    private final class DeletingItself implements DumpSource {
+    /** Makes its one call from inside its read, and records the answer. */
+    private final class DeletingItself extends CallingBackSource {
         final Call call;
         volatile Boolean answer;
-        volatile int freesSeenInsideRead = -1;
-        volatile int frees;
 
         DeletingItself(Call call) {
             this.call = call;
         }
 
         @Override
-        public long size() {
-            return 4;
-        }
-
-        @Override
-        public int read(long offset, ByteBuffer dst) {
+        void onRead() {
             answer = call.call.apply(ReentrantReadTest.this);
-            freesSeenInsideRead = frees;
-            dst.put(new byte[] {1, 2, 3, 4});
-            return 4;
-        }
-
-        @Override
-        public void free() {
-            frees++;
         }
     }
 
@@ -77,7 +61,7 @@ class ReentrantReadTest extends RegistryFixture {
 
         int read = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> reader.read(0, ByteBuffer.allocate(4)));
 
-        assertThat(read).isEqualTo(4);
+        assertThat(read).isEqualTo(1);
         assertThat(own.answer).isTrue();
         assertThat(own.freesSeenInsideRead).as("not freed under its own read").isZero();
         assertThat(own.frees).as("freed once, as the read left").isEqualTo(1);
@@ -91,7 +75,12 @@ class ReentrantReadTest extends RegistryFixture {
     @Test
     void aFreeThatDisablesReturnsAtOnce() {
         TestSource other = new TestSource(2);
-        DisablingOnFree disabling = new DisablingOnFree();
+        CallingBackSource disabling = new CallingBackSource() {
+            @Override
+            void onFree() {
+                registry.disable();
+            }
+        };
         register(disk, "own", disabling);
         register(disk, "other", other);
 
@@ -101,26 +90,5 @@ class ReentrantReadTest extends RegistryFixture {
         assertThat(other.frees).hasValue(1);
         assertThat(registry.status().disabled()).isTrue();
         assertThat(registry.list()).isEmpty();
-    }
-
-    private final class DisablingOnFree implements DumpSource {
-        volatile int frees;
-
-        @Override
-        public long size() {
-            return 1;
-        }
-
-        @Override
-        public int read(long offset, ByteBuffer dst) {
-            dst.put((byte) 1);
-            return 1;
-        }
-
-        @Override
-        public void free() {
-            frees++;
-            registry.disable();
-        }
     }
 }
