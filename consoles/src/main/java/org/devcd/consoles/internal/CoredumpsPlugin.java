@@ -86,6 +86,11 @@ public final class CoredumpsPlugin extends AbstractServlet {
         }
 
         @Override
+        public void contentType(String type) {
+            response.setContentType(type);
+        }
+
+        @Override
         public OutputStream body() throws IOException {
             return response.getOutputStream();
         }

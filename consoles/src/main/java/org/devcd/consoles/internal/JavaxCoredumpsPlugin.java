@@ -110,6 +110,11 @@ public final class JavaxCoredumpsPlugin extends AbstractWebConsolePlugin {
         }
 
         @Override
+        public void contentType(String type) {
+            response.setContentType(type);
+        }
+
+        @Override
         public OutputStream body() throws IOException {
             return response.getOutputStream();
         }

@@ -27,6 +27,13 @@ interface PageExchange {
 
     void header(String name, String value);
 
+    /**
+     * Sets the content type through the servlet API's own {@code setContentType}, not as a header: the Web Console 5
+     * takes that call (or a status) as the sign that the plugin answered a GET itself, and only then leaves the
+     * response alone instead of wrapping it in its page, which would fail on the body already written.
+     */
+    void contentType(String type);
+
     /** @return the response's body, for bytes; not together with {@link #writer()} */
     OutputStream body() throws IOException;
 

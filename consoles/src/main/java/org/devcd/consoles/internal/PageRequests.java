@@ -87,7 +87,7 @@ final class PageRequests {
      * the response can only be cut short, so the failure is rethrown and the client sees a truncated body.
      */
     private static void stream(DumpReader reader, PageExchange exchange) throws IOException {
-        exchange.header("Content-Type", "application/octet-stream");
+        exchange.contentType("application/octet-stream");
         exchange.header("Content-Disposition", "attachment; filename=\"" + reader.info().name() + ".bin\"");
         exchange.header("Cache-Control", "no-cache, no-store, must-revalidate");
         exchange.header("Content-Length", Long.toString(reader.info().size()));

@@ -1,5 +1,4 @@
 package org.devcd.consoles.internal;
-
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
@@ -65,6 +64,8 @@ final class DevcdFelix implements AutoCloseable {
     private final Framework framework;
     private final Map<String, Set<String>> defined = new ConcurrentHashMap<>();
     private final int port;
+    /** The process's standard error while this framework runs, where its bundles log. */
+    private final ErrorCapture errors = new ErrorCapture();
 
     private DevcdFelix(Path storage, Set<Console> consoles) throws Exception {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -78,6 +79,7 @@ final class DevcdFelix implements AutoCloseable {
             properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.apache.karaf.diagnostic.core;version=4.4.10,"
                     + "org.apache.karaf.diagnostic.core.common;version=4.4.10");
         }
+        errors.start();
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
         framework.init();
         WeavingHook recorder = woven -> defined.computeIfAbsent(woven.getBundleWiring().getBundle().getSymbolicName(),
@@ -240,9 +242,21 @@ final class DevcdFelix implements AutoCloseable {
         return value;
     }
 
-    /** Stops the framework, failing if it does not stop within {@link #WAIT}. */
+    /**
+     * Stops the framework, failing if it does not stop within {@link #WAIT}, or if anything logged an ERROR while it
+     * ran (an exception the HTTP service caught while it served the page, say, which the client may never see).
+     */
     @Override
     public void close() throws BundleException {
+        try {
+            stop();
+        } finally {
+            errors.stop();
+        }
+        errors.assertNoErrorLogged();
+    }
+
+    private void stop() throws BundleException {
         framework.stop();
         FrameworkEvent stopped;
         try {

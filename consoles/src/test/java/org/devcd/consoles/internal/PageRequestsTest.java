@@ -92,6 +92,8 @@ class PageRequestsTest {
         Exchange download = new Exchange(true).with("content", "devcd2");
         assertThat(page.download(download)).isTrue();
         assertThat(download.body.toByteArray()).isEqualTo(content);
+        assertThat(download.contentType).as("set as the content type: the Web Console 5 then leaves the response to the "
+                + "plugin").isEqualTo("application/octet-stream");
         assertThat(download.headers).containsEntry("Content-Length", "200000")
                 .containsEntry("Content-Disposition", "attachment; filename=\"devcd2.bin\"");
         assertThat(admin.reads).as("four chunks of at most 64 KiB, then the end").isEqualTo(5);
@@ -147,6 +149,7 @@ class PageRequestsTest {
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         final StringWriter text = new StringWriter();
         int status = 200;
+        String contentType;
         String error;
         boolean reset;
 
@@ -182,6 +185,11 @@ class PageRequestsTest {
         @Override
         public void header(String name, String value) {
             headers.put(name, value);
+        }
+
+        @Override
+        public void contentType(String type) {
+            contentType = type;
         }
 
         @Override
