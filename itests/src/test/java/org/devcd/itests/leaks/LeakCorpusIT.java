@@ -188,6 +188,8 @@ public class LeakCorpusIT {
             AssertionError leak = assertThrows(kind.symbolicName() + " unloaded: it does not leak",
                     AssertionError.class, () -> Unloading.awaitCollected(loader, kind.symbolicName()));
             assertNamesCulprits(kind, leak.getMessage());
+            assertFalse("the itests clear soft references at each collection (-XX:SoftRefLRUPolicyMSPerMB=0):\n"
+                    + leak.getMessage(), leak.getMessage().contains("keeps softly reachable objects"));
             long provenMillis = millisSince(started);
             System.out.println("leak corpus: " + kind.kind() + " verdict:\n" + leak.getMessage());
 

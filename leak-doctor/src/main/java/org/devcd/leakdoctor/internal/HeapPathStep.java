@@ -28,7 +28,7 @@ public final class HeapPathStep {
             return new Found(List.of(), "a heap dump was taken, but it shows no strong path to the class loader: it "
                     + "was collected meanwhile, or it is held only through weak, soft or phantom references, or through "
                     + "a reference heap dumps leave out (a value a ClassValue computed for a class lives on that "
-                    + "java.lang.Class object, whose own fields HPROF does not record)");
+                    + "java.lang.Class object, whose own fields HPROF does not record)" + SoftReferencePolicy.hint());
         }
         return new Found(chain.get().pathLines(), chain.get().cost().render());
     }
