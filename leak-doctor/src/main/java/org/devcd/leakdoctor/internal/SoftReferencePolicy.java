@@ -36,7 +36,7 @@ final class SoftReferencePolicy {
         }
         return ". This JVM keeps softly reachable objects across full collections (" + OPTION + "=" + value
                 + "): a class loader that a library only caches through a SoftReference is not a leak (the JVM frees it"
-                + " under memory pressure) but survives these collections; run the tests with -XX:" + OPTION + "=0 so"
-                + " that collections clear soft references";
+                + " under memory pressure) but survives these collections; with -XX:" + OPTION + "=0 (in tests, at"
+                + " least) collections clear soft references";
     }
 }

@@ -14,6 +14,6 @@ class SoftReferencePolicyTest {
     @Test
     void theDefaultPolicyIsNamedWithTheOptionToSet() {
         assertThat(SoftReferencePolicy.hint()).contains("(SoftRefLRUPolicyMSPerMB=1000)")
-                .endsWith("run the tests with -XX:SoftRefLRUPolicyMSPerMB=0 so that collections clear soft references");
+                .endsWith("with -XX:SoftRefLRUPolicyMSPerMB=0 (in tests, at least) collections clear soft references");
     }
 }
