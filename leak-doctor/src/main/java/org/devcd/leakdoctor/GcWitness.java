@@ -41,6 +41,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public final class GcWitness {
     /** How many witnessed full collections a target survives before {@link #awaitCollected} says "not collected". */
     public static final int DEFAULT_COLLECTIONS = 3;
+    /** How long a round waits for its proof before it asks for a collection again. */
+    private static final Duration RETRY = Duration.ofMillis(500);
 
     private GcWitness() {
     }
@@ -61,7 +63,8 @@ public final class GcWitness {
      * {@code bound} expired, whichever comes first; returns as soon as the target is seen cleared.
      *
      * <p>Each round creates a throwaway sentinel object, weakly referenced and registered on a reference queue, calls
-     * {@code System.gc()}, waits until the sentinel is enqueued (a collection and its reference processing really
+     * {@code System.gc()} (again every half second while the round's proof is missing), waits until the sentinel is
+     * enqueued (a collection and its reference processing really
      * ran) and, where the JVM announces collections, until a full collection that ended after the wait began is
      * announced. Only then does a still-set target count as having survived one. Where no collector announces its
      * collections, the sentinel alone is the witness. Where no full collection follows {@code System.gc()} (see the
@@ -95,8 +98,7 @@ public final class GcWitness {
                 ReferenceQueue<Object> queue = new ReferenceQueue<>();
                 WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
                 System.gc();
-                boolean ran = awaitEnqueued(queue, deadline)
-                        && (!full.announced() || full.awaitMoreThan(before, deadline));
+                boolean ran = awaitRound(queue, full, before, deadline);
                 // The sentinel must stay reachable itself until enqueued: an unreachable reference is never enqueued.
                 Reference.reachabilityFence(sentinel);
                 if (!ran) {
@@ -122,6 +124,28 @@ public final class GcWitness {
      */
     public static <K> SurvivalWatch<K> observe(SurvivalListener<K> listener) {
         return new SurvivalWatch<>(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Waits for one round's proof: the sentinel enqueued and, where collections are announced, a full one announced
+     * since {@code before}. Calls {@code System.gc()} again every {@link #RETRY} while the proof is missing: a JVM may
+     * skip an explicit collection (G1 does while a thread holds a JNI critical region), and then a single call would
+     * leave the round waiting for the whole bound although nothing is wrong.
+     *
+     * @return whether the proof came before {@code deadline}
+     */
+    private static boolean awaitRound(ReferenceQueue<Object> queue, FullCollections full, long before, long deadline)
+            throws InterruptedException {
+        boolean enqueued = false;
+        for (long now = System.nanoTime(); deadline - now > 0; now = System.nanoTime()) {
+            long until = now + Math.min(deadline - now, RETRY.toNanos());
+            enqueued = enqueued || awaitEnqueued(queue, until);
+            if (enqueued && (!full.announced() || full.awaitMoreThan(before, until))) {
+                return true;
+            }
+            System.gc();
+        }
+        return false;
     }
 
     private static boolean awaitEnqueued(ReferenceQueue<Object> queue, long deadline) throws InterruptedException {
