@@ -33,12 +33,14 @@ import org.devcd.coredump.CoredumpAdmin;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.ManagedService;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -290,6 +292,34 @@ final class KarafSetup {
             configurationAdmin.getConfiguration(pid, null).update(new Hashtable<>(Map.of("barrier", "1")));
             if (!delivered.await(SETTLE_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("Config Admin did not deliver the event of " + pid + " within " + SETTLE_BOUND);
+            }
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /**
+     * Waits, at most {@link #SETTLE_BOUND}, until Config Admin has handed every configuration update made so far to its
+     * {@code ManagedService}s: Karaf's Web Console learns a new {@code role} only in its {@code updated()}. Felix Config
+     * Admin calls them on one thread, in the order the updates were made, so the update of a barrier PID reaches this
+     * test's own {@code ManagedService} only after every earlier update reached its service.
+     */
+    static void awaitManagedServicesUpdated(BundleContext context, ConfigurationAdmin configurationAdmin)
+            throws Exception {
+        String pid = "org.devcd.karaf.itest.managed-barrier";
+        String token = Long.toString(System.nanoTime());
+        CountDownLatch updated = new CountDownLatch(1);
+        ManagedService barrier = properties -> {
+            if (properties != null && token.equals(properties.get("token"))) {
+                updated.countDown();
+            }
+        };
+        ServiceRegistration<ManagedService> registration = context.registerService(ManagedService.class, barrier,
+                new Hashtable<>(Map.of(Constants.SERVICE_PID, pid)));
+        try {
+            configurationAdmin.getConfiguration(pid, null).update(new Hashtable<>(Map.of("token", token)));
+            if (!updated.await(SETTLE_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Config Admin did not update " + pid + " within " + SETTLE_BOUND);
             }
         } finally {
             registration.unregister();

@@ -4,13 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -71,8 +69,10 @@ public class KarafWebConsoleIT {
         String crashed = shell.as(KarafShell.ADMIN, "sample:crash " + SECRET);
         String name = crashed.substring(crashed.lastIndexOf(' ') + 1).strip();
 
+        KarafSetup.awaitService(context, "(felix.webconsole.label=devcd-coredumps)");
+        ConsoleServed.await(context, "/system/console");
         Client admin = new Client("devcd-admin");
-        String page = admin.awaitPage();
+        String page = admin.page();
         assertTrue(page, page.contains("Device coredumps") && page.contains("<td>" + name + "</td><td>sample0</td>")
                 && page.contains("?content=" + name + "\">Download</a>") && !page.contains(SECRET));
         HttpResponse<byte[]> download = admin.get("?content=" + name);
@@ -94,7 +94,8 @@ public class KarafWebConsoleIT {
         assertEquals("Karaf's console lets in role admin only", 401, viewer.get("").statusCode());
         shell.as(KarafShell.ADMIN,
                 KarafSetup.readmeLine("config:property-set -p org.apache.karaf.webconsole role viewer"));
-        String seen = viewer.awaitPage();
+        KarafSetup.awaitManagedServicesUpdated(context, configurationAdmin);
+        String seen = viewer.page();
         assertTrue(seen, seen.contains("<td>" + kept + "</td>") && seen.contains("for users with the role admin"));
         assertFalse(seen, seen.contains("Download") || seen.contains("<form method=\"post\""));
         assertEquals(403, viewer.get("?content=" + kept).statusCode());
@@ -131,27 +132,12 @@ public class KarafWebConsoleIT {
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
-        /**
-         * Asks for the page until it answers 200, for at most {@link KarafSetup#SETTLE_BOUND}: Pax Web opens its
-         * port, and the console registers the page, after {@code feature:install} returned.
-         */
-        String awaitPage() throws Exception {
-            long deadline = System.nanoTime() + KarafSetup.SETTLE_BOUND.toNanos();
-            String last = "no answer";
-            while (System.nanoTime() < deadline) {
-                try {
-                    HttpResponse<byte[]> response = get("");
-                    if (response.statusCode() == 200) {
-                        return new String(response.body(), StandardCharsets.UTF_8);
-                    }
-                    last = "status " + response.statusCode();
-                } catch (IOException notYetListening) {
-                    last = notYetListening.toString();
-                }
-                Thread.sleep(Duration.ofMillis(200).toMillis());
-            }
-            throw new AssertionError("the page " + PAGE + " did not answer 200 within " + KarafSetup.SETTLE_BOUND
-                    + ": " + last);
+        /** @return the page, which must answer 200 */
+        String page() throws Exception {
+            HttpResponse<byte[]> response = get("");
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            assertEquals(body, 200, response.statusCode());
+            return body;
         }
     }
 }

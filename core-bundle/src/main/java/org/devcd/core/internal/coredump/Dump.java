@@ -45,9 +45,6 @@ final class Dump {
     private static final int PHASE_MASK = (1 << PHASE_BITS) - 1;
     private static final RemovalReason[] REASONS = RemovalReason.values();
 
-    /** Every name is this prefix and the id: the name is made when asked for, not kept (a live dump is small). */
-    static final String NAME_PREFIX = "devcd";
-
     private static final System.Logger LOG = System.getLogger(Dump.class.getName());
     private static final VarHandle STATE;
     private static final VarHandle FREED_WAIT;
@@ -109,26 +106,9 @@ final class Dump {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** @return {@code devcdN}, made on each call */
+    /** @return {@code devcdN}, made on each call ({@link DumpNames}) */
     String name() {
-        return NAME_PREFIX + id;
-    }
-
-    /** @return the id of the dump called {@code name}, or -1 if no dump can have that name */
-    static long idOf(String name) {
-        if (!name.startsWith(NAME_PREFIX) || name.length() == NAME_PREFIX.length()
-                || name.length() > NAME_PREFIX.length() + 18 || name.charAt(NAME_PREFIX.length()) == '0') {
-            return -1;
-        }
-        long id = 0;
-        for (int i = NAME_PREFIX.length(); i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            id = id * 10 + (c - '0');
-        }
-        return id;
+        return DumpNames.of(id);
     }
 
     int phase() {
@@ -269,7 +249,7 @@ final class Dump {
             InDriverCode.enter(this);
             try {
                 source.free();
-            } catch (Throwable e) { // whatever the driver's code throws, Errors too: the dump is freed once all the same
+            } catch (Throwable e) { // whatever the driver's code throws, Errors too: the dump is freed all the same
                 LOG.log(Level.WARNING, this + ": free() threw; the dump is deleted all the same", e);
             } finally {
                 InDriverCode.exit();
@@ -359,8 +339,7 @@ final class Dump {
 
     @Override
     public String toString() {
-        return name() + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active
-                + "]";
+        return name() + "[" + owner + ", device '" + device + "', " + stateName(state) + ", active=" + active + "]";
     }
 
     static String stateName(int state) {

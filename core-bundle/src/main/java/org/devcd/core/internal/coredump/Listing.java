@@ -53,7 +53,7 @@ final class Listing {
 
     /** @return the listed (or registering) dump called {@code name}, or null */
     Dump named(String name) {
-        long id = Dump.idOf(name);
+        long id = DumpNames.idOf(name);
         return id < 0 ? null : byId.get(id);
     }
 
